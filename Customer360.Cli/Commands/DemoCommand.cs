@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using Customer360.Domain.Content;
+using Customer360.Domain.Generation;
+using Customer360.Domain.Reporting;
+
+namespace Customer360.Cli.Commands;
+
+/// <summary><c>demo</c>: generate a small dataset and run everything on it with the embedded defaults.</summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var folder = new Option<DirectoryInfo>("--dir") { Description = "Demo folder (data/ and out/ inside).", DefaultValueFactory = _ => new DirectoryInfo("demo") };
+        var command = new Command("demo", "Generate a small dataset and run the whole pipeline on it.") { folder };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var root = parse.GetValue(folder)!.FullName;
+            var data = Path.Combine(root, "data");
+            GenerateCommand.Generate(data, seed: 42, DatasetScale.Small, cancellationToken);
+            var options = new LocalRunOptions { ContentDirectory = Path.Combine(data, "content"), OutputDirectory = Path.Combine(root, "out") };
+            int exit = await RunCommand.ExecuteAsync(options, verbose: false, cancellationToken).ConfigureAwait(false);
+            PrintSummary(options.OutputDirectory);
+            // The demo data deliberately contains bad lines but no unreadable file, so this is 0 on success.
+            return exit;
+        });
+        return command;
+    }
+
+    private static void PrintSummary(string output)
+    {
+        var summary = ContentSummary.From(ContentProfileCsv.Read(Path.Combine(output, ContentProfileTable.Name + ".csv")));
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(inv, $"Contracts: {summary.Contracts:N0}   High: {summary.HighShare * 100:F2}%   Low: {summary.LowShare * 100:F2}%"));
+        Console.WriteLine("Watch time by category:");
+        foreach (var (category, seconds) in summary.SecondsByCategory.OrderByDescending(kv => kv.Value))
+        {
+            double share = summary.TotalSeconds == 0 ? 0 : (double)seconds / summary.TotalSeconds;
+            Console.WriteLine(string.Create(inv, $"  {ContentCategories.DisplayName(category),-12} {seconds / 3600.0,12:N0} h  {share * 100,6:F1}%"));
+        }
+        Console.WriteLine($"Tables and report: {output}");
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Customer360.Domain.Flow;
+
+namespace Customer360.Domain.Activities;
+
+/// <summary>
+/// Every activity of the flow by name, as a host sees them: JSON payload in, JSON payload out.
+/// The local host runs them from here; the Azure host has one [Function] per entry.
+/// </summary>
+public sealed class ActivityCatalog
+{
+    private readonly Dictionary<string, Func<JsonElement, CancellationToken, Task<JsonElement>>> _activities = new(StringComparer.Ordinal);
+
+    public ActivityCatalog(PipelineEnvironment environment)
+    {
+        Add(ActivityNames.PlanRun, new PlanRunActivity(environment));
+        Add(ActivityNames.MapContentFile, new MapContentFileActivity(environment));
+        Add(ActivityNames.ReduceContentShard, new ReduceContentShardActivity(environment));
+        Add(ActivityNames.LoadContent, new LoadContentActivity(environment));
+        Add(ActivityNames.WriteRunReport, new WriteRunReportActivity(environment));
+    }
+
+    public IReadOnlyCollection<string> Names => _activities.Keys;
+
+    /// <summary>Registers an activity (hosts and tests may add or replace entries).</summary>
+    public void Add<TInput, TOutput>(string name, IActivity<TInput, TOutput> activity)
+    {
+        _activities[name] = async (payload, ct) =>
+        {
+            var input = payload.Deserialize<TInput>(FlowJson.Options)!;
+            var output = await activity.RunAsync(input, ct).ConfigureAwait(false);
+            return JsonSerializer.SerializeToElement(output, FlowJson.Options);
+        };
+    }
+
+    public Task<JsonElement> InvokeAsync(string name, JsonElement input, CancellationToken cancellationToken) =>
+        _activities.TryGetValue(name, out var activity)
+            ? activity(input, cancellationToken)
+            : throw new InvalidOperationException($"No activity named '{name}'.");
+}

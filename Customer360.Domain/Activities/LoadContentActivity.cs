@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Customer360.Domain.Content;
+using Customer360.Domain.Flow;
+
+namespace Customer360.Domain.Activities;
+
+/// <summary>Load: gathers the shards' rows into <c>content_profile</c> and writes it to every sink.</summary>
+public sealed class LoadContentActivity(PipelineEnvironment environment) : IActivity<LoadContentInput, TableLoadResult>
+{
+    public async Task<TableLoadResult> RunAsync(LoadContentInput input, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var rows = new List<ContentProfileRow>();
+        foreach (var name in input.ShardResults)
+        {
+            var stream = await environment.Work.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                ContentProfileRowFormat.ReadInto(stream, rows);
+            }
+        }
+        rows.Sort(ContentProfileTable.Order);
+        var table = ContentProfileTable.From(rows);
+
+        var outputs = new List<string>();
+        foreach (var sink in environment.Sinks)
+        {
+            outputs.AddRange(await sink.WriteAsync(table, cancellationToken).ConfigureAwait(false));
+        }
+        return new TableLoadResult(table.Name, table.RowCount, outputs, clock.Elapsed.TotalSeconds);
+    }
+}

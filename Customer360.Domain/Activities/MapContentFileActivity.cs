@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Customer360.Domain.Content;
+using Customer360.Domain.Flow;
+using Customer360.Domain.Sharding;
+using Microsoft.Extensions.Logging;
+
+namespace Customer360.Domain.Activities;
+
+/// <summary>
+/// Map: one daily content file → per-contract aggregates split into S shards in the work store.
+/// The partial is keyed by (file, ETag, pipeline version, options, S) and committed by a manifest
+/// written last, so a rerun reuses the partials of unchanged files and a crash leaves nothing half-used.
+/// </summary>
+public sealed partial class MapContentFileActivity(PipelineEnvironment environment) : IActivity<MapContentFileInput, ContentMapResult>
+{
+    private const string ManifestName = "_manifest.json";
+    private readonly ILogger _logger = environment.LoggerFactory.CreateLogger<MapContentFileActivity>();
+
+    public static string ShardName(string partialPrefix, int shard) => $"{partialPrefix}shard-{shard:D5}.bin";
+
+    public async Task<ContentMapResult> RunAsync(MapContentFileInput input, CancellationToken cancellationToken)
+    {
+        var file = ContentLogFileName.TryParse(input.File.Name)
+            ?? throw new ArgumentException($"'{input.File.Name}' is not a content log name.", nameof(input));
+        var key = Hashing.ShortHex($"{input.File.ETag}|{environment.Options.Fingerprint()}|{input.Shards}");
+        var prefix = $"partials/content/{PipelineEnvironment.PipelineVersion}/{file.Name}/{key}/";
+        var manifestName = prefix + ManifestName;
+
+        if (await environment.Work.ExistsAsync(manifestName, cancellationToken).ConfigureAwait(false))
+        {
+            var stored = await ReadManifestAsync(manifestName, cancellationToken).ConfigureAwait(false);
+            LogReused(_logger, file.Name, stored.Contracts);
+            return stored with { Reused = true, Seconds = 0 };
+        }
+
+        var clock = Stopwatch.StartNew();
+        var aggregator = new ContentDayAggregator(file.Date);
+        ContentFileStats stats;
+        var stream = await environment.Content.Store.OpenReadAsync(input.File.Name, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            stats = await new ContentLogScanner(environment.Options.Categories).ScanAsync(stream, file.IsGzip, aggregator, cancellationToken).ConfigureAwait(false);
+        }
+
+        var shards = new List<KeyValuePair<string, ContractActivity>>[input.Shards];
+        for (int i = 0; i < shards.Length; i++)
+        {
+            shards[i] = [];
+        }
+        foreach (var entry in aggregator.Contracts)
+        {
+            shards[ShardHash.ShardOf(entry.Key, input.Shards)].Add(entry);
+        }
+        for (int i = 0; i < shards.Length; i++)
+        {
+            var entries = shards[i];
+            await environment.Work.WriteAsync(ShardName(prefix, i), (s, _) =>
+            {
+                ContentPartialFormat.Write(s, file.Month, entries);
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = new ContentMapResult(input.File.Name, file.Month, prefix, aggregator.Contracts.Count, stats, Reused: false, clock.Elapsed.TotalSeconds);
+        await environment.Work.WriteAsync(manifestName, (s, ct) => JsonSerializer.SerializeAsync(s, result, FlowJson.Options, ct), cancellationToken).ConfigureAwait(false);
+        LogMapped(_logger, file.Name, stats.LinesRead, stats.Accepted, result.Contracts, result.Seconds);
+        return result;
+    }
+
+    private async Task<ContentMapResult> ReadManifestAsync(string name, CancellationToken cancellationToken)
+    {
+        var stream = await environment.Work.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync<ContentMapResult>(stream, FlowJson.Options, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException($"Empty manifest {name}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reusing the partial of {File} ({Contracts} contracts)")]
+    private static partial void LogReused(ILogger logger, string file, int contracts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mapped {File}: {Lines} lines, {Accepted} accepted, {Contracts} contracts in {Seconds:F2}s")]
+    private static partial void LogMapped(ILogger logger, string file, long lines, long accepted, int contracts, double seconds);
+}

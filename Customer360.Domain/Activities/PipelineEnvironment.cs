@@ -1,0 +1,50 @@
+using Customer360.Domain.Content;
+using Customer360.Domain.Storage;
+using Customer360.Domain.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Customer360.Domain.Activities;
+
+/// <summary>Where a stream's files are: a store and the name prefix under which they sit.</summary>
+public sealed record SourceLocation(IBlobStore Store, string Prefix);
+
+/// <summary>Semantics that are configuration, not code (DESIGN §4).</summary>
+public sealed record PipelineOptions
+{
+    public CategoryMap Categories { get; init; } = CategoryMap.Default;
+
+    /// <summary>ActiveDays at or above this is <c>High</c>.</summary>
+    public int HighActivityDays { get; init; } = ContentProfileCalculator.DefaultHighActivityDays;
+
+    /// <summary>A fingerprint of everything above: partials made under other settings are not reused.</summary>
+    public string Fingerprint()
+    {
+        var text = string.Join(';', Categories.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={(int)e.Value}"));
+        return Hashing.ShortHex(text);
+    }
+}
+
+/// <summary>What the activities run against; each host builds one from its own configuration.</summary>
+public sealed class PipelineEnvironment
+{
+    /// <summary>Bumped whenever the partial format or map semantics change, so old partials are not reused.</summary>
+    public const string PipelineVersion = "v1";
+
+    public required SourceLocation Content { get; init; }
+
+    /// <summary>The intermediate store: partials and per-run shard results.</summary>
+    public required IBlobStore Work { get; init; }
+
+    /// <summary>Where the run report goes.</summary>
+    public required IBlobStore Output { get; init; }
+
+    /// <summary>Where finished tables are written (files, MySQL, …); at least one.</summary>
+    public required IReadOnlyList<ITableSink> Sinks { get; init; }
+
+    public PipelineOptions Options { get; init; } = new();
+
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,11 @@
+namespace Customer360.Domain.Flow;
+
+/// <summary>The activity names the flow calls; the Azure host registers a [Function] under each.</summary>
+public static class ActivityNames
+{
+    public const string PlanRun = nameof(PlanRun);
+    public const string MapContentFile = nameof(MapContentFile);
+    public const string ReduceContentShard = nameof(ReduceContentShard);
+    public const string LoadContent = nameof(LoadContent);
+    public const string WriteRunReport = nameof(WriteRunReport);
+}

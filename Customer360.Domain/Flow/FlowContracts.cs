@@ -1,0 +1,55 @@
+using Customer360.Domain.Content;
+
+namespace Customer360.Domain.Flow;
+
+/// <summary>What to run: the flow's input.</summary>
+/// <param name="RunId">Run id (the orchestration instance id).</param>
+/// <param name="Shards">How many shards the map steps split their partials into.</param>
+/// <param name="Months">Only these months (YYYYMM); null or empty means every month found.</param>
+/// <param name="Streams">Which streams to run.</param>
+public sealed record PipelineRequest(string RunId, int Shards, IReadOnlyList<int>? Months = null, PipelineStreams Streams = PipelineStreams.All);
+
+[Flags]
+public enum PipelineStreams
+{
+    None = 0,
+    Content = 1,
+    Search = 2,
+    All = Content | Search,
+}
+
+/// <summary>A source file as listed by the plan step.</summary>
+public sealed record SourceFile(string Name, long Size, string ETag);
+
+public sealed record PlanInput(IReadOnlyList<int>? Months, PipelineStreams Streams);
+
+public sealed record RunPlan(IReadOnlyList<SourceFile> ContentFiles, IReadOnlyList<string> IgnoredFiles);
+
+public sealed record MapContentFileInput(SourceFile File, int Shards);
+
+/// <summary>Claim-check result of a content map step: where its partial lives, and its counts.</summary>
+public sealed record ContentMapResult(string File, int Month, string PartialPrefix, int Contracts, ContentFileStats Stats, bool Reused, double Seconds);
+
+public sealed record ReduceContentShardInput(string RunId, int Shard, IReadOnlyList<string> PartialPrefixes);
+
+public sealed record ContentShardResult(int Shard, string ResultName, int Rows, double Seconds);
+
+public sealed record LoadContentInput(string RunId, IReadOnlyList<string> ShardResults);
+
+public sealed record TableLoadResult(string Table, long Rows, IReadOnlyList<string> Outputs, double Seconds);
+
+/// <summary>Everything the report step needs; stage timings come from the flow's replay-safe clock.</summary>
+public sealed record RunReportInput(
+    string RunId,
+    DateTime StartedAtUtc,
+    DateTime FinishedAtUtc,
+    RunPlan Plan,
+    IReadOnlyList<ContentMapResult> ContentMaps,
+    IReadOnlyList<ContentShardResult> ContentShards,
+    IReadOnlyList<TableLoadResult> Tables,
+    IReadOnlyList<StageTiming> Stages);
+
+public sealed record StageTiming(string Stage, double Seconds);
+
+/// <summary>The flow's output: where the report is, and whether any input had errors.</summary>
+public sealed record PipelineResult(string RunId, string ReportName, bool InputErrors, IReadOnlyList<TableLoadResult> Tables);

@@ -1,0 +1,69 @@
+namespace Customer360.Domain.Flow;
+
+/// <summary>
+/// The pipeline, written once for every host: plan → map one step per daily file → reduce one step per
+/// shard → load → report. Orchestrator rules apply: no I/O, clocks, randomness or threads here; every
+/// piece of work is an activity called through <see cref="IFlowContext"/>.
+/// </summary>
+public static class PipelineFlow
+{
+    public const string Name = "Customer360Pipeline";
+
+    public static async Task<PipelineResult> RunAsync(IFlowContext context, PipelineRequest request)
+    {
+        var retry = ActivityRetryPolicy.Default;
+        var started = context.CurrentUtcDateTime;
+        var stages = new List<StageTiming>();
+        var stageStart = started;
+        void EndStage(string stage)
+        {
+            var now = context.CurrentUtcDateTime;
+            stages.Add(new StageTiming(stage, (now - stageStart).TotalSeconds));
+            stageStart = now;
+        }
+
+        context.SetCustomStatus(new FlowStatus("plan", 0, 1));
+        var plan = await context.CallActivityAsync<RunPlan>(ActivityNames.PlanRun, new PlanInput(request.Months, request.Streams), retry);
+        EndStage("plan");
+
+        var maps = await FanOutAsync(context, "map_content", plan.ContentFiles,
+            file => context.CallActivityAsync<ContentMapResult>(ActivityNames.MapContentFile, new MapContentFileInput(file, request.Shards), retry));
+        EndStage("map_content");
+
+        var prefixes = maps.Select(m => m.PartialPrefix).ToList();
+        var shards = await FanOutAsync(context, "reduce_content", Enumerable.Range(0, request.Shards).ToList(),
+            shard => context.CallActivityAsync<ContentShardResult>(ActivityNames.ReduceContentShard, new ReduceContentShardInput(request.RunId, shard, prefixes), retry));
+        EndStage("reduce_content");
+
+        context.SetCustomStatus(new FlowStatus("load", 0, 1));
+        var tables = new List<TableLoadResult>
+        {
+            await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadContent, new LoadContentInput(request.RunId, shards.Select(s => s.ResultName).ToList()), retry),
+        };
+        EndStage("load");
+
+        context.SetCustomStatus(new FlowStatus("report", 0, 1));
+        var reportInput = new RunReportInput(request.RunId, started, context.CurrentUtcDateTime, plan, maps, shards, tables, stages);
+        var reportName = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
+        context.SetCustomStatus(new FlowStatus("done", 1, 1));
+
+        bool inputErrors = maps.Any(m => m.Stats.Error is not null);
+        return new PipelineResult(request.RunId, reportName, inputErrors, tables);
+    }
+
+    /// <summary>Starts one activity per item, publishes progress as they finish, returns results in item order.</summary>
+    private static async Task<IReadOnlyList<TResult>> FanOutAsync<TItem, TResult>(
+        IFlowContext context, string stage, IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call)
+    {
+        context.SetCustomStatus(new FlowStatus(stage, 0, items.Count));
+        var tasks = items.Select(call).ToList();
+        var pending = new List<Task<TResult>>(tasks);
+        while (pending.Count > 0)
+        {
+            var finished = await Task.WhenAny(pending);
+            pending.Remove(finished);
+            context.SetCustomStatus(new FlowStatus(stage, tasks.Count - pending.Count, tasks.Count));
+        }
+        return await Task.WhenAll(tasks);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Customer360.Domain.Storage;
+
+/// <summary>A local folder as a blob store. Writes go to a temp file and are renamed into place.</summary>
+public sealed class LocalFolderStore : IBlobStore
+{
+    private readonly string _root;
+
+    public LocalFolderStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+    }
+
+    public string Location => _root;
+
+    public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+        var names = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+            .Select(path => (path, name: Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/')))
+            .Where(f => f.name.StartsWith(prefix, StringComparison.Ordinal) && !f.name.Contains("/.tmp-", StringComparison.Ordinal) && !f.name.StartsWith(".tmp-", StringComparison.Ordinal))
+            .OrderBy(f => f.name, StringComparer.Ordinal);
+        foreach (var (path, name) in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var info = new FileInfo(path);
+            // Size + last write time identify a local file's version (an ETag equivalent).
+            var etag = string.Create(CultureInfo.InvariantCulture, $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}");
+            yield return new StoredObject(name, info.Length, etag);
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken)
+    {
+        Stream stream = new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return Task.FromResult(stream);
+    }
+
+    public async Task WriteAsync(string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var path = PathOf(name);
+        var directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".tmp-{Guid.NewGuid():N}");
+        try
+        {
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(name)));
+
+    public Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(name));
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string name)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, name));
+        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Object name '{name}' escapes the store root.", nameof(name));
+        }
+        return path;
+    }
+}

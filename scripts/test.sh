@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The test command (README): installs and starts what the tests need on a fresh Debian machine,
+# runs every test project, and stops the services again. Safe to rerun.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export C360_SVC_DIR="${C360_SVC_DIR:-$ROOT/.svc}"
+mkdir -p "$C360_SVC_DIR/logs"
+
+# Service scripts each define <name>_up (install if missing, start, export connection variables)
+# and <name>_down. They are started in order and stopped in reverse on exit.
+SERVICES=()
+for script in scripts/services/*.sh; do
+  [ -e "$script" ] || continue
+  # shellcheck source=/dev/null
+  source "$script"
+  SERVICES+=("$(basename "$script" .sh)")
+done
+
+stop_services() {
+  for ((i=${#SERVICES[@]}-1; i>=0; i--)); do "${SERVICES[$i]}_down" || true; done
+}
+trap stop_services EXIT
+
+for svc in "${SERVICES[@]}"; do
+  echo "== starting $svc"
+  "${svc}_up"
+done
+
+echo "== build"
+dotnet build Customer360.slnx -c Release -warnaserror
+echo "== test"
+dotnet test Customer360.slnx -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$C360_SVC_DIR/logs/dotnet-test.log"
+status=${PIPESTATUS[0]}
+# Print the closing tally in the plain 'N passed, N failed' form CI reads.
+awk '/^(Passed!|Failed!)/ { for (i=1;i<=NF;i++) { if ($i=="Passed:") p+=$(i+1); if ($i=="Failed:") f+=$(i+1); if ($i=="Skipped:") s+=$(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$C360_SVC_DIR/logs/dotnet-test.log"
+exit "$status"
