@@ -1,0 +1,18 @@
+namespace Customer360.Domain.Classification;
+
+/// <summary>A keyword's classification as remembered across runs (the <c>keyword_category</c> table).</summary>
+/// <param name="Source"><c>llm</c> or <c>rules</c>. Fallbacks are never cached, so they are retried next run.</param>
+public sealed record KeywordCategory(string Keyword, string Category, string Source, string Model, DateTimeOffset ClassifiedAtUtc);
+
+/// <summary>
+/// The persistent keyword → category cache that makes reruns free: a JSON file in the work folder in
+/// embedded mode, the <c>keyword_category</c> table when MySQL is configured. Keys are normalised keywords,
+/// compared ordinally (accent-sensitive).
+/// </summary>
+public interface IKeywordCache
+{
+    Task<IReadOnlyDictionary<string, KeywordCategory>> GetManyAsync(IReadOnlyCollection<string> keywords, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces entries. Safe to call concurrently from several classification steps.</summary>
+    Task PutManyAsync(IReadOnlyCollection<KeywordCategory> entries, CancellationToken cancellationToken);
+}

@@ -1,0 +1,39 @@
+namespace Customer360.Domain.Hosting;
+
+/// <summary>
+/// Every application setting the Azure Functions host reads (and local.settings.sample.json / infra/
+/// set). One list, so a test can check the Bicep sets each of them.
+/// </summary>
+public static class AppSettingNames
+{
+    /// <summary>Connection name (prefix) of the storage account holding the logs; with identity: <c>C360Logs__blobServiceUri</c> etc.</summary>
+    public const string LogsConnection = "C360Logs";
+
+    /// <summary>Blob container the operator drops <c>content/</c> and <c>search/</c> into.</summary>
+    public const string LogsContainer = "C360_LOGS_CONTAINER";
+
+    /// <summary>Blob container (same account) for partials and per-run results.</summary>
+    public const string WorkContainer = "C360_WORK_CONTAINER";
+
+    /// <summary>Blob container (same account) for file outputs: CSV/Parquet, run report, report.html.</summary>
+    public const string OutputContainer = "C360_OUTPUT_CONTAINER";
+
+    /// <summary>MySQL connection string (without password when Entra authentication is used).</summary>
+    public const string MySqlConnectionString = "C360_MYSQL";
+
+    /// <summary>Azure OpenAI or OpenAI-compatible endpoint; empty = offline rules classifier.</summary>
+    public const string OpenAiEndpoint = "C360_OPENAI_ENDPOINT";
+
+    /// <summary>Model or Azure deployment name (default gpt-4o-mini).</summary>
+    public const string OpenAiModel = "C360_OPENAI_MODEL";
+
+    /// <summary>Optional API key; absent in Azure, where the managed identity is used.</summary>
+    public const string OpenAiKey = "C360_OPENAI_KEY";
+
+    /// <summary><c>azure-openai</c> or <c>openai</c>.</summary>
+    public const string Classifier = "C360_CLASSIFIER";
+
+    public const string Shards = "C360_SHARDS";
+
+    public const string HighActivityDays = "C360_HIGH_ACTIVITY_DAYS";
+}
