@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.IO.Compression;
 using System.Text;
 
@@ -24,7 +26,10 @@ public sealed class ContentLogScanner(CategoryMap categories)
         long read = 0, accepted = 0;
         string? error = null;
 
-        Stream input = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
+        var compressed = gzip ? new TailRecordingStream(stream) : null;
+        Stream input = compressed is null ? stream : new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
+        var crc = gzip ? new Crc32() : null;
+        long decompressed = 0;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -44,14 +49,24 @@ public sealed class ContentLogScanner(CategoryMap categories)
                     }
                     n = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is InvalidDataException or IOException)
+                catch (InvalidDataException ex)
                 {
                     // Complete lines before the corruption were already processed; the partial tail is dropped.
                     error = $"{ex.GetType().Name}: {ex.Message}";
                     break;
                 }
                 bool end = n == 0;
+                if (crc is not null)
+                {
+                    crc.Append(buffer.AsSpan(filled, n));
+                    decompressed += n;
+                }
                 filled += n;
+                if (end && compressed is not null && !TrailerMatches(compressed.Tail, crc!.GetCurrentHashAsUInt32(), decompressed))
+                {
+                    error = "InvalidDataException: the gzip stream is truncated or corrupt (its CRC32/size trailer does not match the data).";
+                    break;
+                }
                 int consumed = ProcessLines(buffer.AsSpan(0, filled), end, parser, sink, counts, unmapped, ref read, ref accepted);
                 if (end)
                 {
@@ -117,6 +132,12 @@ public sealed class ContentLogScanner(CategoryMap categories)
         }
         return consumed;
     }
+
+    /// <summary>A gzip member ends with CRC32 and size mod 2^32 (little-endian). Single-member files only.</summary>
+    private static bool TrailerMatches(ReadOnlySpan<byte> tail, uint crc, long size) =>
+        tail.Length == 8
+        && BinaryPrimitives.ReadUInt32LittleEndian(tail) == crc
+        && BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) == unchecked((uint)size);
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r\f\v"u8) < 0;
 
