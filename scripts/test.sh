@@ -30,9 +30,11 @@ done
 echo "== build"
 dotnet build Customer360.slnx -c Release -warnaserror
 echo "== test"
+set +e  # print the tally even when tests fail
 dotnet test Customer360.slnx -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$C360_SVC_DIR/logs/dotnet-test.log"
 status=${PIPESTATUS[0]}
+set -e
 # Print the closing tally in the plain 'N passed, N failed' form CI reads.
-awk '/^(Passed!|Failed!)/ { for (i=1;i<=NF;i++) { if ($i=="Passed:") p+=$(i+1); if ($i=="Failed:") f+=$(i+1); if ($i=="Skipped:") s+=$(i+1) } }
+awk '/^[[:space:]]+Passed: [0-9]+$/ {p+=$2} /^[[:space:]]+Failed: [0-9]+$/ {f+=$2} /^[[:space:]]+Skipped: [0-9]+$/ {s+=$2}
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$C360_SVC_DIR/logs/dotnet-test.log"
 exit "$status"
