@@ -18,17 +18,23 @@ public static class ProgressDisplay
         if (!IsInteractive)
         {
             string? lastStage = null;
+            var stageClock = System.Diagnostics.Stopwatch.StartNew();
             var gate = new Lock();
             return await run(status =>
             {
                 lock (gate)
                 {
                     // One line per stage start and per completed step; enough to follow a run in CI logs.
-                    if (status.Stage != lastStage || status.Done > 0)
+                    if (status.Stage != lastStage)
                     {
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {status.Stage} {status.Done}/{status.Total}"));
+                        stageClock.Restart();
                         lastStage = status.Stage;
                     }
+                    else if (status.Done == 0)
+                    {
+                        return;
+                    }
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {status.Stage} {status.Done}/{status.Total}{RowsPerSecond(status, stageClock.Elapsed)}"));
                 }
             }).ConfigureAwait(false);
         }
@@ -40,6 +46,7 @@ public static class ProgressDisplay
             .StartAsync(async ctx =>
             {
                 var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                var stageClock = System.Diagnostics.Stopwatch.StartNew();
                 var gate = new Lock();
                 result = await run(status =>
                 {
@@ -52,7 +59,9 @@ public static class ProgressDisplay
                                 previous.Value = previous.MaxValue;
                             }
                             tasks[status.Stage] = task = ctx.AddTask(status.Stage, maxValue: Math.Max(status.Total, 1));
+                            stageClock.Restart();
                         }
+                        task.Description = status.Stage + RowsPerSecond(status, stageClock.Elapsed);
                         task.MaxValue = Math.Max(status.Total, 1);
                         task.Value = status.Done;
                     }
@@ -64,4 +73,9 @@ public static class ProgressDisplay
             }).ConfigureAwait(false);
         return result;
     }
+
+    private static string RowsPerSecond(FlowStatus status, TimeSpan elapsed) =>
+        status.Rows > 0 && elapsed.TotalSeconds > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"  {status.Rows:N0} rows, {status.Rows / elapsed.TotalSeconds:N0} rows/s")
+            : "";
 }

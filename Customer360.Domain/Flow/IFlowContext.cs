@@ -34,4 +34,5 @@ public sealed record ActivityRetryPolicy(int MaxNumberOfAttempts, TimeSpan First
 }
 
 /// <summary>Stage and progress of a run: what the custom status and the progress display show.</summary>
-public sealed record FlowStatus(string Stage, int Done, int Total, string? Detail = null);
+/// <param name="Rows">Input rows processed by the stage's finished steps (for rows/s).</param>
+public sealed record FlowStatus(string Stage, int Done, int Total, long Rows = 0);

@@ -27,12 +27,14 @@ public static class PipelineFlow
         EndStage("plan");
 
         var maps = await FanOutAsync(context, "map_content", plan.ContentFiles,
-            file => context.CallActivityAsync<ContentMapResult>(ActivityNames.MapContentFile, new MapContentFileInput(file, request.Shards), retry));
+            file => context.CallActivityAsync<ContentMapResult>(ActivityNames.MapContentFile, new MapContentFileInput(file, request.Shards), retry),
+            map => map.Stats.LinesRead);
         EndStage("map_content");
 
         var prefixes = maps.Select(m => m.PartialPrefix).ToList();
         var shards = await FanOutAsync(context, "reduce_content", Enumerable.Range(0, request.Shards).ToList(),
-            shard => context.CallActivityAsync<ContentShardResult>(ActivityNames.ReduceContentShard, new ReduceContentShardInput(request.RunId, shard, prefixes), retry));
+            shard => context.CallActivityAsync<ContentShardResult>(ActivityNames.ReduceContentShard, new ReduceContentShardInput(request.RunId, shard, prefixes), retry),
+            reduce => reduce.Rows);
         EndStage("reduce_content");
 
         context.SetCustomStatus(new FlowStatus("load", 0, 1));
@@ -53,16 +55,18 @@ public static class PipelineFlow
 
     /// <summary>Starts one activity per item, publishes progress as they finish, returns results in item order.</summary>
     private static async Task<IReadOnlyList<TResult>> FanOutAsync<TItem, TResult>(
-        IFlowContext context, string stage, IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call)
+        IFlowContext context, string stage, IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call, Func<TResult, long> rowsOf)
     {
         context.SetCustomStatus(new FlowStatus(stage, 0, items.Count));
         var tasks = items.Select(call).ToList();
         var pending = new List<Task<TResult>>(tasks);
+        long rows = 0;
         while (pending.Count > 0)
         {
             var finished = await Task.WhenAny(pending);
             pending.Remove(finished);
-            context.SetCustomStatus(new FlowStatus(stage, tasks.Count - pending.Count, tasks.Count));
+            rows += rowsOf(await finished);
+            context.SetCustomStatus(new FlowStatus(stage, tasks.Count - pending.Count, tasks.Count, rows));
         }
         return await Task.WhenAll(tasks);
     }
