@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+
+namespace Customer360.Domain.Classification;
+
+/// <summary>
+/// The offline classifier (the embedded default when no LLM endpoint is configured): keyword rules for
+/// channels, sports, news, music, animation, Chinese and Korean dramas and common genre words, in
+/// Vietnamese (with or without diacritics) and English. Deterministic; anything unmatched is <c>Other</c>.
+/// </summary>
+public sealed class RuleBasedKeywordClassifier : IKeywordClassifier
+{
+    public const string RulesSource = "rules";
+
+    // Checked in order: the first rule with a matching term wins.
+    private static readonly (string Genre, string[] Terms)[] Rules =
+    [
+        ("TV Channel", ["vtv", "htv", "vtc", "k+", "kplus", "thvl", "hbo", "cnn", "bbc", "discovery", "kenh ", "truyen hinh", "channel", "fox movies", "cinemax", "ant1", "vinh long"]),
+        ("News", ["thoi su", "tin tuc", "ban tin", "news", "thoi tiet", "60 giay"]),
+        ("Sports", ["bong da", "football", "soccer", "ngoai hang anh", "premier league", "champions league", "world cup", "euro 20", "sea games", "aff cup", "v-league", "v league",
+            "man utd", "manchester", "liverpool", "arsenal", "chelsea", "real madrid", "barcelona", "juventus", "bayern", "psg", "viet nam vs", "vs thai lan", "tennis", "bong chuyen", "f1", "ufc", "boxing"]),
+        ("Music", ["nhac", "music", "karaoke", "mv ", "bolero", "rap viet", "concert", "live show", "the voice", "sing my song"]),
+        ("Animation", ["hoat hinh", "anime", "cartoon", "doraemon", "conan", "pokemon", "tom and jerry", "peppa", "naruto", "one piece", "frozen", "minions", "shin "]),
+        ("Reality Show", ["running man", "2 ngay 1 dem", "gameshow", "game show", "reality", "ai la trieu phu", "nguoi ay la ai", "masterchef", "got talent", "chay di cho chi"]),
+        ("K Drama", ["han quoc", "korean", "kdrama", "k-drama", "hau due mat troi", "hien nhan", "vincenzo", "squid game", "tro choi con muc", "crash landing", "ha canh noi anh", "goblin", "yeu tinh"]),
+        ("C Drama", ["trung quoc", "chinese", "cdrama", "c-drama", "co trang", "tien hiep", "kiem hiep", "hoa thien cot", "dien hy cong luoc", "tam sinh tam the", "tru tien", "tay du ky", "bao thanh thien", "than dieu", "tieu ngao"]),
+        ("Horror", ["kinh di", "ma ", "horror", "zombie", "the conjuring", "annabelle", "quy ", "am hon"]),
+        ("Comedy", ["hai ", "hai huoc", "comedy", "tran thanh", "hoai linh", "truong giang", "funny", "cuoi"]),
+        ("Romance", ["tinh yeu", "lang man", "romance", "love", "yeu ", "ngon tinh", "vo chong"]),
+        ("Action", ["hanh dong", "action", "fast and furious", "fast & furious", "john wick", "marvel", "avengers", "batman", "spider", "mission impossible", "nhiem vu bat kha thi", "dac vu", "sat thu"]),
+        ("Drama", ["phim bo", "phim truyen", "drama", "tam ly", "gia dinh", "thuong ngay", "hoa hong", "ve nha di con", "huong vi tinh than", "11 thang 5 ngay", "tinh yeu va tham vong", "thai lan", "an do", "philippines"]),
+    ];
+
+    public string Source => RulesSource;
+
+    public string Model => "rules-v1";
+
+    public Task<KeywordBatchResult> ClassifyBatchAsync(IReadOnlyList<string> keywords, CancellationToken cancellationToken)
+    {
+        var result = keywords.Select(k => new KeywordClassification(k, Classify(k), RulesSource)).ToList();
+        return Task.FromResult(new KeywordBatchResult(result, ClassificationUsage.None));
+    }
+
+    public static string Classify(string keyword)
+    {
+        // Pad so that terms with a trailing space also match at the end ("ma " in "phim ma").
+        var folded = " " + Fold(keyword) + " ";
+        foreach (var (genre, terms) in Rules)
+        {
+            foreach (var term in terms)
+            {
+                if (folded.Contains(term.StartsWith(' ') ? term : " " + term, StringComparison.Ordinal)
+                    || (term.Length > 4 && folded.Contains(term, StringComparison.Ordinal)))
+                {
+                    return genre;
+                }
+            }
+        }
+        return Genres.Other;
+    }
+
+    /// <summary>Lower-case, Vietnamese diacritics removed (đ → d), so "phim truyện" and "phim truyen" match alike.</summary>
+    private static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (char c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+}
