@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Customer360.Domain.Activities;
+using Customer360.Domain.Classification;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Storage;
@@ -16,9 +17,15 @@ public static class LocalPipelineRunner
         LocalRunOptions options, ILoggerFactory loggerFactory, Action<FlowStatus>? onStatus, CancellationToken cancellationToken)
     {
         var output = new LocalFolderStore(options.OutputDirectory);
+        using var fileCache = options.KeywordCacheOverride is null ? new JsonFileKeywordCache(options.KeywordCachePath) : null;
+        var classifier = options.ClassifierOverride ?? KeywordClassifierFactory.Create(
+            options.Classifier, options.OpenAiEndpoint, options.OpenAiKey, new OpenAiClassifierSettings { Model = options.Model });
         var environment = new PipelineEnvironment
         {
-            Content = new SourceLocation(new LocalFolderStore(options.ContentDirectory), ""),
+            Content = options.ContentDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.ContentDirectory), ""),
+            Search = options.SearchDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.SearchDirectory), ""),
+            Classifier = classifier,
+            KeywordCache = options.KeywordCacheOverride ?? fileCache!,
             Work = new LocalFolderStore(options.ResolvedWorkDirectory),
             Output = output,
             Sinks = [new FileTableSink(output)],
@@ -31,7 +38,7 @@ public static class LocalPipelineRunner
         {
             context.StatusChanged += onStatus;
         }
-        var request = new PipelineRequest(runId, options.Shards, options.Months);
+        var request = new PipelineRequest(runId, options.Shards, options.Months, PipelineStreams.All, options.BatchSize, options.ClassifyParallelism);
         var result = await PipelineFlow.RunAsync(context, request).ConfigureAwait(false);
 
         // Shard results are per-run scratch: drop them once the tables are written (partials stay for reuse).

@@ -1,24 +1,54 @@
+using Customer360.Domain.Classification;
+using Customer360.Domain.Content;
+using Customer360.Domain.Flow;
+
 namespace Customer360.Cli;
 
 /// <summary>Everything <c>run</c> needs, with the embedded defaults.</summary>
 public sealed record LocalRunOptions
 {
-    public required string ContentDirectory { get; init; }
+    public const int DefaultShards = 8;
+
+    /// <summary>Folder of content logs; null = no content stream.</summary>
+    public string? ContentDirectory { get; init; }
+
+    /// <summary>Folder of search logs (YYYYMMDD/*.parquet); null = no search stream.</summary>
+    public string? SearchDirectory { get; init; }
 
     public required string OutputDirectory { get; init; }
 
-    /// <summary>The intermediate store; defaults to <c>&lt;out&gt;/.work</c> so reruns reuse partials.</summary>
+    /// <summary>The intermediate store; defaults to <c>&lt;out&gt;/.work</c> so reruns reuse partials and the keyword cache.</summary>
     public string? WorkDirectory { get; init; }
 
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
     public int Shards { get; init; } = DefaultShards;
 
-    public int HighActivityDays { get; init; } = Domain.Content.ContentProfileCalculator.DefaultHighActivityDays;
+    public int HighActivityDays { get; init; } = ContentProfileCalculator.DefaultHighActivityDays;
 
     public IReadOnlyList<int>? Months { get; init; }
 
-    public const int DefaultShards = 8;
+    public ClassifierKind Classifier { get; init; } = ClassifierKind.Offline;
+
+    public string? OpenAiEndpoint { get; init; }
+
+    /// <summary>The API key. Never logged, never written to the report.</summary>
+    public string? OpenAiKey { get; init; }
+
+    public string Model { get; init; } = OpenAiClassifierSettings.DefaultModel;
+
+    public int BatchSize { get; init; } = PipelineRequest.DefaultBatchSize;
+
+    public int ClassifyParallelism { get; init; } = PipelineRequest.DefaultClassifyParallelism;
 
     public string ResolvedWorkDirectory => WorkDirectory ?? Path.Combine(OutputDirectory, ".work");
+
+    /// <summary>The embedded-mode keyword cache file.</summary>
+    public string KeywordCachePath => Path.Combine(ResolvedWorkDirectory, "keyword_cache.json");
+
+    /// <summary>Overrides the classifier built from the options (tests use it to count calls).</summary>
+    public IKeywordClassifier? ClassifierOverride { get; init; }
+
+    /// <summary>Overrides the JSON-file keyword cache (e.g. the MySQL cache).</summary>
+    public IKeywordCache? KeywordCacheOverride { get; init; }
 }

@@ -18,7 +18,12 @@ public static class DemoCommand
             var root = parse.GetValue(folder)!.FullName;
             var data = Path.Combine(root, "data");
             GenerateCommand.Generate(data, seed: 42, DatasetScale.Small, cancellationToken);
-            var options = new LocalRunOptions { ContentDirectory = Path.Combine(data, "content"), OutputDirectory = Path.Combine(root, "out") };
+            var options = new LocalRunOptions
+            {
+                ContentDirectory = Path.Combine(data, "content"),
+                SearchDirectory = Path.Combine(data, "search"),
+                OutputDirectory = Path.Combine(root, "out"),
+            };
             int exit = await RunCommand.ExecuteAsync(options, verbose: false, cancellationToken).ConfigureAwait(false);
             PrintSummary(options.OutputDirectory);
             // The demo data deliberately contains bad lines but no unreadable file, so this is 0 on success.

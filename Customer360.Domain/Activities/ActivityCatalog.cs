@@ -17,6 +17,11 @@ public sealed class ActivityCatalog
         Add(ActivityNames.MapContentFile, new MapContentFileActivity(environment));
         Add(ActivityNames.ReduceContentShard, new ReduceContentShardActivity(environment));
         Add(ActivityNames.LoadContent, new LoadContentActivity(environment));
+        Add(ActivityNames.MapSearchFile, new MapSearchFileActivity(environment));
+        Add(ActivityNames.ReduceSearchShard, new ReduceSearchShardActivity(environment));
+        Add(ActivityNames.PlanClassification, new PlanClassificationActivity(environment));
+        Add(ActivityNames.ClassifyBatch, new ClassifyBatchActivity(environment));
+        Add(ActivityNames.LoadSearch, new LoadSearchActivity(environment));
         Add(ActivityNames.WriteRunReport, new WriteRunReportActivity(environment));
     }
 

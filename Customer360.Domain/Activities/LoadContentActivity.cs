@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
 
@@ -9,7 +8,6 @@ public sealed class LoadContentActivity(PipelineEnvironment environment) : IActi
 {
     public async Task<TableLoadResult> RunAsync(LoadContentInput input, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         var rows = new List<ContentProfileRow>();
         foreach (var name in input.ShardResults)
         {
@@ -20,13 +18,6 @@ public sealed class LoadContentActivity(PipelineEnvironment environment) : IActi
             }
         }
         rows.Sort(ContentProfileTable.Order);
-        var table = ContentProfileTable.From(rows);
-
-        var outputs = new List<string>();
-        foreach (var sink in environment.Sinks)
-        {
-            outputs.AddRange(await sink.WriteAsync(table, cancellationToken).ConfigureAwait(false));
-        }
-        return new TableLoadResult(table.Name, table.RowCount, outputs, clock.Elapsed.TotalSeconds);
+        return await environment.WriteTableAsync(ContentProfileTable.From(rows), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Sharding;
@@ -21,6 +20,7 @@ public sealed partial class MapContentFileActivity(PipelineEnvironment environme
 
     public async Task<ContentMapResult> RunAsync(MapContentFileInput input, CancellationToken cancellationToken)
     {
+        var source = environment.Content ?? throw new InvalidOperationException("No content source is configured.");
         var file = ContentLogFileName.TryParse(input.File.Name)
             ?? throw new ArgumentException($"'{input.File.Name}' is not a content log name.", nameof(input));
         var key = Hashing.ShortHex($"{input.File.ETag}|{environment.Options.Fingerprint()}|{input.Shards}");
@@ -29,7 +29,7 @@ public sealed partial class MapContentFileActivity(PipelineEnvironment environme
 
         if (await environment.Work.ExistsAsync(manifestName, cancellationToken).ConfigureAwait(false))
         {
-            var stored = await ReadManifestAsync(manifestName, cancellationToken).ConfigureAwait(false);
+            var stored = await WorkStoreJson.ReadAsync<ContentMapResult>(environment.Work, manifestName, cancellationToken).ConfigureAwait(false);
             LogReused(_logger, file.Name, stored.Contracts);
             return stored with { Reused = true, Seconds = 0 };
         }
@@ -37,7 +37,7 @@ public sealed partial class MapContentFileActivity(PipelineEnvironment environme
         var clock = Stopwatch.StartNew();
         var aggregator = new ContentDayAggregator(file.Date);
         ContentFileStats stats;
-        var stream = await environment.Content.Store.OpenReadAsync(input.File.Name, cancellationToken).ConfigureAwait(false);
+        var stream = await source.Store.OpenReadAsync(input.File.Name, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             stats = await new ContentLogScanner(environment.Options.Categories).ScanAsync(stream, file.IsGzip, aggregator, cancellationToken).ConfigureAwait(false);
@@ -63,19 +63,9 @@ public sealed partial class MapContentFileActivity(PipelineEnvironment environme
         }
 
         var result = new ContentMapResult(input.File.Name, file.Month, prefix, aggregator.Contracts.Count, stats, Reused: false, clock.Elapsed.TotalSeconds);
-        await environment.Work.WriteAsync(manifestName, (s, ct) => JsonSerializer.SerializeAsync(s, result, FlowJson.Options, ct), cancellationToken).ConfigureAwait(false);
+        await WorkStoreJson.WriteAsync(environment.Work, manifestName, result, cancellationToken).ConfigureAwait(false);
         LogMapped(_logger, file.Name, stats.LinesRead, stats.Accepted, result.Contracts, result.Seconds);
         return result;
-    }
-
-    private async Task<ContentMapResult> ReadManifestAsync(string name, CancellationToken cancellationToken)
-    {
-        var stream = await environment.Work.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await JsonSerializer.DeserializeAsync<ContentMapResult>(stream, FlowJson.Options, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidDataException($"Empty manifest {name}.");
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reusing the partial of {File} ({Contracts} contracts)")]

@@ -1,3 +1,4 @@
+using Customer360.Domain.Classification;
 using Customer360.Domain.Content;
 using Customer360.Domain.Storage;
 using Customer360.Domain.Tables;
@@ -31,7 +32,17 @@ public sealed class PipelineEnvironment
     /// <summary>Bumped whenever the partial format or map semantics change, so old partials are not reused.</summary>
     public const string PipelineVersion = "v1";
 
-    public required SourceLocation Content { get; init; }
+    /// <summary>Where the content logs are (YYYYMMDD.json[.gz] under the prefix); null = no content stream.</summary>
+    public SourceLocation? Content { get; init; }
+
+    /// <summary>Where the search logs are (YYYYMMDD/*.parquet, YYYYMMDD.parquet under the prefix); null = no search stream.</summary>
+    public SourceLocation? Search { get; init; }
+
+    /// <summary>Classifies the distinct top keywords (the offline rules unless an LLM is configured).</summary>
+    public IKeywordClassifier Classifier { get; init; } = new RuleBasedKeywordClassifier();
+
+    /// <summary>The keyword → category cache shared by runs.</summary>
+    public required IKeywordCache KeywordCache { get; init; }
 
     /// <summary>The intermediate store: partials and per-run shard results.</summary>
     public required IBlobStore Work { get; init; }
@@ -47,4 +58,16 @@ public sealed class PipelineEnvironment
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Writes a finished table to every sink.</summary>
+    public async Task<Flow.TableLoadResult> WriteTableAsync(OutputTable table, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outputs = new List<string>();
+        foreach (var sink in Sinks)
+        {
+            outputs.AddRange(await sink.WriteAsync(table, cancellationToken).ConfigureAwait(false));
+        }
+        return new Flow.TableLoadResult(table.Name, table.RowCount, outputs, clock.Elapsed.TotalSeconds);
+    }
 }

@@ -1,33 +1,43 @@
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Search;
 
 namespace Customer360.Domain.Activities;
 
-/// <summary>Lists the run's source files (name, size, ETag), filtered to the requested months.</summary>
+/// <summary>Lists the run's source files (name, size, ETag) per stream, filtered to the requested months.</summary>
 public sealed class PlanRunActivity(PipelineEnvironment environment) : IActivity<PlanInput, RunPlan>
 {
     public async Task<RunPlan> RunAsync(PlanInput input, CancellationToken cancellationToken)
     {
-        var content = new List<SourceFile>();
         var ignored = new List<string>();
-        if (input.Streams.HasFlag(PipelineStreams.Content))
+        var content = new List<SourceFile>();
+        var search = new List<SourceFile>();
+        if (input.Streams.HasFlag(PipelineStreams.Content) && environment.Content is { } contentSource)
         {
-            var source = environment.Content;
-            await foreach (var item in source.Store.ListAsync(source.Prefix, cancellationToken).ConfigureAwait(false))
+            await ListAsync(contentSource, relative => relative.Contains('/', StringComparison.Ordinal) ? null : ContentLogFileName.TryParse(relative)?.Month,
+                content, ignored, input.Months, cancellationToken).ConfigureAwait(false);
+        }
+        if (input.Streams.HasFlag(PipelineStreams.Search) && environment.Search is { } searchSource)
+        {
+            await ListAsync(searchSource, relative => SearchLogFileName.TryParse(relative)?.Month,
+                search, ignored, input.Months, cancellationToken).ConfigureAwait(false);
+        }
+        return new RunPlan(content, search, ignored);
+    }
+
+    private static async Task ListAsync(SourceLocation source, Func<string, int?> monthOf, List<SourceFile> files, List<string> ignored, IReadOnlyList<int>? months, CancellationToken cancellationToken)
+    {
+        await foreach (var item in source.Store.ListAsync(source.Prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (monthOf(item.Name[source.Prefix.Length..]) is not { } month)
             {
-                var relative = item.Name[source.Prefix.Length..];
-                var name = relative.Contains('/', StringComparison.Ordinal) ? null : ContentLogFileName.TryParse(relative);
-                if (name is null)
-                {
-                    ignored.Add(item.Name);
-                }
-                else if (input.Months is not { Count: > 0 } || input.Months.Contains(name.Month))
-                {
-                    content.Add(new SourceFile(item.Name, item.Size, item.ETag));
-                }
+                ignored.Add(item.Name);
+            }
+            else if (months is not { Count: > 0 } || months.Contains(month))
+            {
+                files.Add(new SourceFile(item.Name, item.Size, item.ETag));
             }
         }
-        content.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new RunPlan(content, ignored);
+        files.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
     }
 }

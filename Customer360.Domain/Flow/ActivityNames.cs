@@ -7,5 +7,10 @@ public static class ActivityNames
     public const string MapContentFile = nameof(MapContentFile);
     public const string ReduceContentShard = nameof(ReduceContentShard);
     public const string LoadContent = nameof(LoadContent);
+    public const string MapSearchFile = nameof(MapSearchFile);
+    public const string ReduceSearchShard = nameof(ReduceSearchShard);
+    public const string PlanClassification = nameof(PlanClassification);
+    public const string ClassifyBatch = nameof(ClassifyBatch);
+    public const string LoadSearch = nameof(LoadSearch);
     public const string WriteRunReport = nameof(WriteRunReport);
 }

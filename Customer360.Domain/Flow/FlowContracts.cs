@@ -1,4 +1,6 @@
+using Customer360.Domain.Classification;
 using Customer360.Domain.Content;
+using Customer360.Domain.Search;
 
 namespace Customer360.Domain.Flow;
 
@@ -7,7 +9,19 @@ namespace Customer360.Domain.Flow;
 /// <param name="Shards">How many shards the map steps split their partials into.</param>
 /// <param name="Months">Only these months (YYYYMM); null or empty means every month found.</param>
 /// <param name="Streams">Which streams to run.</param>
-public sealed record PipelineRequest(string RunId, int Shards, IReadOnlyList<int>? Months = null, PipelineStreams Streams = PipelineStreams.All);
+/// <param name="ClassifyBatchSize">Distinct keywords per classification request.</param>
+/// <param name="ClassifyParallelism">Classification steps in flight at once.</param>
+public sealed record PipelineRequest(
+    string RunId,
+    int Shards,
+    IReadOnlyList<int>? Months = null,
+    PipelineStreams Streams = PipelineStreams.All,
+    int ClassifyBatchSize = PipelineRequest.DefaultBatchSize,
+    int ClassifyParallelism = PipelineRequest.DefaultClassifyParallelism)
+{
+    public const int DefaultBatchSize = 50;
+    public const int DefaultClassifyParallelism = 8;
+}
 
 [Flags]
 public enum PipelineStreams
@@ -23,7 +37,7 @@ public sealed record SourceFile(string Name, long Size, string ETag);
 
 public sealed record PlanInput(IReadOnlyList<int>? Months, PipelineStreams Streams);
 
-public sealed record RunPlan(IReadOnlyList<SourceFile> ContentFiles, IReadOnlyList<string> IgnoredFiles);
+public sealed record RunPlan(IReadOnlyList<SourceFile> ContentFiles, IReadOnlyList<SourceFile> SearchFiles, IReadOnlyList<string> IgnoredFiles);
 
 public sealed record MapContentFileInput(SourceFile File, int Shards);
 
@@ -38,6 +52,26 @@ public sealed record LoadContentInput(string RunId, IReadOnlyList<string> ShardR
 
 public sealed record TableLoadResult(string Table, long Rows, IReadOnlyList<string> Outputs, double Seconds);
 
+public sealed record MapSearchFileInput(SourceFile File, int Shards);
+
+/// <summary>Claim-check result of a search map step.</summary>
+public sealed record SearchMapResult(string File, int Month, string PartialPrefix, int Users, SearchFileStats Stats, bool Reused, double Seconds);
+
+public sealed record ReduceSearchShardInput(string RunId, int Shard, IReadOnlyList<string> PartialPrefixes);
+
+public sealed record SearchShardResult(int Shard, string ResultName, int Rows, double Seconds);
+
+public sealed record PlanClassificationInput(string RunId, IReadOnlyList<string> ShardResults, int BatchSize);
+
+/// <summary>The distinct top keywords of the run: how many the cache knew, and the batches left to classify.</summary>
+public sealed record ClassificationPlan(int DistinctKeywords, int CacheHits, string CachedName, IReadOnlyList<string> Batches);
+
+public sealed record ClassifyBatchInput(string RunId, string BatchName);
+
+public sealed record ClassifyBatchResult(string BatchName, string ResultName, int Keywords, ClassificationUsage Usage, double Seconds);
+
+public sealed record LoadSearchInput(string RunId, IReadOnlyList<string> ShardResults, string CachedName, IReadOnlyList<string> BatchResults);
+
 /// <summary>Everything the report step needs; stage timings come from the flow's replay-safe clock.</summary>
 public sealed record RunReportInput(
     string RunId,
@@ -46,6 +80,10 @@ public sealed record RunReportInput(
     RunPlan Plan,
     IReadOnlyList<ContentMapResult> ContentMaps,
     IReadOnlyList<ContentShardResult> ContentShards,
+    IReadOnlyList<SearchMapResult> SearchMaps,
+    IReadOnlyList<SearchShardResult> SearchShards,
+    ClassificationPlan? Classification,
+    IReadOnlyList<ClassifyBatchResult> ClassifyBatches,
     IReadOnlyList<TableLoadResult> Tables,
     IReadOnlyList<StageTiming> Stages);
 

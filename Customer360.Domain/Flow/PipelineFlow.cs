@@ -2,8 +2,9 @@ namespace Customer360.Domain.Flow;
 
 /// <summary>
 /// The pipeline, written once for every host: plan → map one step per daily file → reduce one step per
-/// shard → load → report. Orchestrator rules apply: no I/O, clocks, randomness or threads here; every
-/// piece of work is an activity called through <see cref="IFlowContext"/>.
+/// shard → classify the distinct top keywords in batches → load → report. Orchestrator rules apply: no
+/// I/O, clocks, randomness or threads here; every piece of work is an activity called through
+/// <see cref="IFlowContext"/>.
 /// </summary>
 public static class PipelineFlow
 {
@@ -26,30 +27,69 @@ public static class PipelineFlow
         var plan = await context.CallActivityAsync<RunPlan>(ActivityNames.PlanRun, new PlanInput(request.Months, request.Streams), retry);
         EndStage("plan");
 
-        var maps = await FanOutAsync(context, "map_content", plan.ContentFiles,
-            file => context.CallActivityAsync<ContentMapResult>(ActivityNames.MapContentFile, new MapContentFileInput(file, request.Shards), retry),
-            map => map.Stats.LinesRead);
-        EndStage("map_content");
-
-        var prefixes = maps.Select(m => m.PartialPrefix).ToList();
-        var shards = await FanOutAsync(context, "reduce_content", Enumerable.Range(0, request.Shards).ToList(),
-            shard => context.CallActivityAsync<ContentShardResult>(ActivityNames.ReduceContentShard, new ReduceContentShardInput(request.RunId, shard, prefixes), retry),
-            reduce => reduce.Rows);
-        EndStage("reduce_content");
-
-        context.SetCustomStatus(new FlowStatus("load", 0, 1));
-        var tables = new List<TableLoadResult>
+        var tables = new List<TableLoadResult>();
+        IReadOnlyList<ContentMapResult> contentMaps = [];
+        IReadOnlyList<ContentShardResult> contentShards = [];
+        if (plan.ContentFiles.Count > 0)
         {
-            await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadContent, new LoadContentInput(request.RunId, shards.Select(s => s.ResultName).ToList()), retry),
-        };
-        EndStage("load");
+            contentMaps = await FanOutAsync(context, "map_content", plan.ContentFiles,
+                file => context.CallActivityAsync<ContentMapResult>(ActivityNames.MapContentFile, new MapContentFileInput(file, request.Shards), retry),
+                map => map.Stats.LinesRead);
+            EndStage("map_content");
+
+            var prefixes = contentMaps.Select(m => m.PartialPrefix).ToList();
+            contentShards = await FanOutAsync(context, "reduce_content", Enumerable.Range(0, request.Shards).ToList(),
+                shard => context.CallActivityAsync<ContentShardResult>(ActivityNames.ReduceContentShard, new ReduceContentShardInput(request.RunId, shard, prefixes), retry),
+                reduce => reduce.Rows);
+            EndStage("reduce_content");
+
+            context.SetCustomStatus(new FlowStatus("load_content", 0, 1));
+            tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadContent, new LoadContentInput(request.RunId, contentShards.Select(s => s.ResultName).ToList()), retry));
+            EndStage("load_content");
+        }
+
+        IReadOnlyList<SearchMapResult> searchMaps = [];
+        IReadOnlyList<SearchShardResult> searchShards = [];
+        ClassificationPlan? classification = null;
+        var batches = new List<ClassifyBatchResult>();
+        if (plan.SearchFiles.Count > 0)
+        {
+            searchMaps = await FanOutAsync(context, "map_search", plan.SearchFiles,
+                file => context.CallActivityAsync<SearchMapResult>(ActivityNames.MapSearchFile, new MapSearchFileInput(file, request.Shards), retry),
+                map => map.Stats.RowsRead);
+            EndStage("map_search");
+
+            var prefixes = searchMaps.Select(m => m.PartialPrefix).ToList();
+            searchShards = await FanOutAsync(context, "reduce_search", Enumerable.Range(0, request.Shards).ToList(),
+                shard => context.CallActivityAsync<SearchShardResult>(ActivityNames.ReduceSearchShard, new ReduceSearchShardInput(request.RunId, shard, prefixes), retry),
+                reduce => reduce.Rows);
+            EndStage("reduce_search");
+
+            var shardResults = searchShards.Select(s => s.ResultName).ToList();
+            context.SetCustomStatus(new FlowStatus("classify", 0, 1));
+            classification = await context.CallActivityAsync<ClassificationPlan>(ActivityNames.PlanClassification, new PlanClassificationInput(request.RunId, shardResults, request.ClassifyBatchSize), retry);
+            // Bounded fan-out: at most ClassifyParallelism batches in flight, chunk by chunk (deterministic on replay).
+            foreach (var chunk in classification.Batches.Chunk(Math.Max(1, request.ClassifyParallelism)))
+            {
+                batches.AddRange(await FanOutAsync(context, "classify", chunk,
+                    batch => context.CallActivityAsync<ClassifyBatchResult>(ActivityNames.ClassifyBatch, new ClassifyBatchInput(request.RunId, batch), retry),
+                    result => result.Keywords));
+            }
+            EndStage("classify");
+
+            context.SetCustomStatus(new FlowStatus("load_search", 0, 1));
+            tables.AddRange(await context.CallActivityAsync<List<TableLoadResult>>(ActivityNames.LoadSearch,
+                new LoadSearchInput(request.RunId, shardResults, classification.CachedName, batches.Select(b => b.ResultName).ToList()), retry));
+            EndStage("load_search");
+        }
 
         context.SetCustomStatus(new FlowStatus("report", 0, 1));
-        var reportInput = new RunReportInput(request.RunId, started, context.CurrentUtcDateTime, plan, maps, shards, tables, stages);
+        var reportInput = new RunReportInput(request.RunId, started, context.CurrentUtcDateTime, plan,
+            contentMaps, contentShards, searchMaps, searchShards, classification, batches, tables, stages);
         var reportName = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
         context.SetCustomStatus(new FlowStatus("done", 1, 1));
 
-        bool inputErrors = maps.Any(m => m.Stats.Error is not null);
+        bool inputErrors = contentMaps.Any(m => m.Stats.Error is not null) || searchMaps.Any(m => m.Stats.Error is not null);
         return new PipelineResult(request.RunId, reportName, inputErrors, tables);
     }
 

@@ -23,4 +23,13 @@ public static class DatasetScales
         DatasetScale.Full => 1_920_000,
         _ => throw new ArgumentOutOfRangeException(nameof(scale)),
     };
+
+    /// <summary>Users in the two search months for a scale (≈5 searches per user per month).</summary>
+    public static int SearchUsers(DatasetScale scale) => scale switch
+    {
+        DatasetScale.Small => 2_000,
+        DatasetScale.Bench => 400_000,
+        DatasetScale.Full => 1_920_000,
+        _ => throw new ArgumentOutOfRangeException(nameof(scale)),
+    };
 }

@@ -12,6 +12,8 @@ public sealed record RunReport(
     IReadOnlyList<ReportInputFile> Inputs,
     IReadOnlyList<string> IgnoredFiles,
     ContentReport Content,
+    SearchReport Search,
+    ClassificationReport Classification,
     IReadOnlyList<StageTiming> Stages,
     IReadOnlyList<ReportTable> Tables)
 {
@@ -40,17 +42,40 @@ public sealed record RunReport(
             Rejected: rejected,
             TopUnmappedApps: unmapped,
             FileErrors: errors);
+        var searchMaps = input.SearchMaps;
+        var searchErrors = searchMaps.Where(m => m.Stats.Error is not null).Select(m => new FileError(m.File, m.Stats.Error!)).ToList();
+        var search = new SearchReport(
+            Files: searchMaps.Count,
+            FilesReused: searchMaps.Count(m => m.Reused),
+            RowsRead: searchMaps.Sum(m => m.Stats.RowsRead),
+            Accepted: searchMaps.Sum(m => m.Stats.Accepted),
+            Skipped: searchMaps.Sum(m => m.Stats.Skipped),
+            FileErrors: searchErrors);
+        var usage = input.ClassifyBatches.Aggregate(Domain.Classification.ClassificationUsage.None, (total, b) => total.Add(b.Usage));
+        var classification = new ClassificationReport(
+            DistinctKeywords: input.Classification?.DistinctKeywords ?? 0,
+            CacheHits: input.Classification?.CacheHits ?? 0,
+            Batches: input.ClassifyBatches.Count,
+            Requests: usage.Requests,
+            InputTokens: usage.InputTokens,
+            OutputTokens: usage.OutputTokens,
+            Retries: usage.Retries,
+            Fallbacks: usage.Fallbacks);
+        var sizes = input.Plan.ContentFiles.Concat(input.Plan.SearchFiles).ToDictionary(f => f.Name, f => f.Size, StringComparer.Ordinal);
         var inputs = maps.Select(m => new ReportInputFile(
-            "content", m.File, input.Plan.ContentFiles.First(f => f.Name == m.File).Size, m.Reused,
-            m.Stats.LinesRead, m.Stats.Accepted, m.Stats.RejectedTotal, m.Stats.Error)).ToList();
+                "content", m.File, sizes[m.File], m.Reused, m.Stats.LinesRead, m.Stats.Accepted, m.Stats.RejectedTotal, m.Stats.Error))
+            .Concat(searchMaps.Select(m => new ReportInputFile(
+                "search", m.File, sizes[m.File], m.Reused, m.Stats.RowsRead, m.Stats.Accepted, m.Stats.Skipped, m.Stats.Error)))
+            .ToList();
         return new RunReport(
             input.RunId, input.StartedAtUtc, input.FinishedAtUtc,
-            errors.Count > 0 ? CompletedWithInputErrors : Succeeded,
-            inputs, input.Plan.IgnoredFiles, content, input.Stages,
+            errors.Count + searchErrors.Count > 0 ? CompletedWithInputErrors : Succeeded,
+            inputs, input.Plan.IgnoredFiles, content, search, classification, input.Stages,
             input.Tables.Select(t => new ReportTable(t.Table, t.Rows, t.Outputs)).ToList());
     }
 }
 
+/// <param name="Rejected">Rejected content lines, or skipped search rows.</param>
 public sealed record ReportInputFile(string Stream, string Name, long Size, bool Reused, long LinesRead, long Accepted, long Rejected, string? Error);
 
 public sealed record ContentReport(
@@ -61,6 +86,12 @@ public sealed record ContentReport(
     IReadOnlyDictionary<string, long> Rejected,
     IReadOnlyList<AppCount> TopUnmappedApps,
     IReadOnlyList<FileError> FileErrors);
+
+/// <param name="Skipped">Rows with an empty user_id or keyword.</param>
+public sealed record SearchReport(int Files, int FilesReused, long RowsRead, long Accepted, long Skipped, IReadOnlyList<FileError> FileErrors);
+
+/// <param name="CacheHits">Distinct keywords the cache already knew (no request sent for them).</param>
+public sealed record ClassificationReport(int DistinctKeywords, int CacheHits, int Batches, int Requests, long InputTokens, long OutputTokens, int Retries, int Fallbacks);
 
 public sealed record AppCount(string AppName, long Count);
 

@@ -25,6 +25,17 @@ public static class RunReportText
         {
             text.AppendLine(inv, $"  INPUT ERROR {error.File}: {error.Error}");
         }
+        var search = report.Search;
+        if (search.Files > 0)
+        {
+            text.AppendLine(inv, $"Search: {search.Files} files ({search.FilesReused} reused), {search.RowsRead:N0} rows read, {search.Accepted:N0} accepted, {search.Skipped:N0} skipped (empty user_id or keyword)");
+            foreach (var error in search.FileErrors)
+            {
+                text.AppendLine(inv, $"  INPUT ERROR {error.File}: {error.Error}");
+            }
+            var k = report.Classification;
+            text.AppendLine(inv, $"Classification: {k.DistinctKeywords:N0} distinct keywords, {k.CacheHits:N0} from cache, {k.Batches} batches, {k.Requests} requests, {k.InputTokens:N0}/{k.OutputTokens:N0} tokens in/out, {k.Retries} retries, {k.Fallbacks} fallbacks");
+        }
         text.AppendLine("Stages: " + string.Join(", ", report.Stages.Select(s => string.Create(inv, $"{s.Stage} {s.Seconds:F2}s"))));
         foreach (var table in report.Tables)
         {

@@ -57,7 +57,8 @@ public static class SearchLogReader
     {
         var field = schema.Fields.OfType<DataField>().FirstOrDefault(f => f.Name == name)
             ?? throw new InvalidDataException($"schema drift: column '{name}' is missing.");
-        if (field.ClrType != typeof(string) || field.IsArray)
+        // Parquet.Net 6 surfaces UTF-8 string columns as ReadOnlyMemory<char> unless asked otherwise; both are text.
+        if ((field.ClrType != typeof(string) && field.ClrType != typeof(ReadOnlyMemory<char>)) || field.IsArray)
         {
             throw new InvalidDataException($"schema drift: column '{name}' is {field.ClrType.Name}{(field.IsArray ? "[]" : "")}, expected string.");
         }

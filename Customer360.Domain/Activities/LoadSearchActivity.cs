@@ -1,0 +1,52 @@
+using Customer360.Domain.Classification;
+using Customer360.Domain.Flow;
+using Customer360.Domain.Search;
+
+namespace Customer360.Domain.Activities;
+
+/// <summary>
+/// Load: joins each user's top keyword with its category (this run's batches first, then the cache),
+/// builds the month-over-month trend, and writes <c>search_top_keyword</c>, <c>search_trend</c> and
+/// <c>keyword_category</c> to every sink.
+/// </summary>
+public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActivity<LoadSearchInput, IReadOnlyList<TableLoadResult>>
+{
+    public const string CacheSource = "cache";
+
+    public async Task<IReadOnlyList<TableLoadResult>> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
+    {
+        var tops = await ReduceSearchShardActivity.ReadAllAsync(environment, input.ShardResults, cancellationToken).ConfigureAwait(false);
+        tops.Sort(UserTopKeyword.Order);
+
+        var categories = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
+        foreach (var cached in await WorkStoreJson.ReadAsync<List<KeywordCategory>>(environment.Work, input.CachedName, cancellationToken).ConfigureAwait(false))
+        {
+            categories[cached.Keyword] = cached with { Source = CacheSource };
+        }
+        foreach (var name in input.BatchResults)
+        {
+            foreach (var entry in await WorkStoreJson.ReadAsync<List<KeywordCategory>>(environment.Work, name, cancellationToken).ConfigureAwait(false))
+            {
+                categories[entry.Keyword] = entry;
+            }
+        }
+
+        var rows = tops.Select(t =>
+        {
+            var category = categories.TryGetValue(t.Keyword, out var c)
+                ? c
+                : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
+            return new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, category.Category, category.Source);
+        }).ToList();
+        var trend = TrendBuilder.Build(rows);
+        var used = rows.Select(r => r.MostSearch).ToHashSet(StringComparer.Ordinal);
+        var keywords = categories.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
+
+        return
+        [
+            await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken).ConfigureAwait(false),
+            await environment.WriteTableAsync(SearchTables.FromTrend(trend), cancellationToken).ConfigureAwait(false),
+            await environment.WriteTableAsync(SearchTables.FromKeywordCategories(keywords), cancellationToken).ConfigureAwait(false),
+        ];
+    }
+}
