@@ -133,7 +133,7 @@ public sealed class SearchLogGenerator(int seed, int users)
         var profile = SplitMix64.For(seed, -2, user);
         var juneGenre = PickGenre(ref profile);
         // About two users in three move to another favourite genre in July.
-        var genre = month == 7 && profile.NextDouble() < 0.62 ? PickGenre(ref profile) : juneGenre;
+        var genre = month == 7 && profile.NextDouble() < 0.75 ? PickGenre(ref profile) : juneGenre;
         if (rng.NextDouble() < 0.25)
         {
             genre = PickGenre(ref rng); // occasional off-taste searches

@@ -1,11 +1,6 @@
 using System.Globalization;
-using Customer360.Domain.Activities;
 using Customer360.Domain.Content;
-using Customer360.Domain.Flow;
-using Customer360.Domain.Storage;
-using Customer360.Domain.Tables;
 using FsCheck.Xunit;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Customer360.Tests.Pipeline;
 
@@ -83,55 +78,13 @@ public class ContentPropertyTests
 
     private static List<ContentProfileRow> Run(string content, string output, int shards, int parallelism, int shuffleSeed)
     {
-        var store = new LocalFolderStore(output);
-        var sink = new CapturingSink();
-        var environment = new PipelineEnvironment
+        var tables = PipelineHarness.Run(new PipelineHarness.Sources(content, null), output, shards, parallelism, shuffleSeed);
+        var table = tables[ContentProfileTable.Name];
+        return Enumerable.Range(0, table.RowCount).Select(i =>
         {
-            Content = new SourceLocation(new LocalFolderStore(content), ""),
-            Work = new LocalFolderStore(Path.Combine(output, ".work")),
-            Output = store,
-            Sinks = [sink],
-        };
-        var catalog = new ActivityCatalog(environment);
-        // The plan hands the files over in a shuffled order: the result must not care.
-        catalog.Add(ActivityNames.PlanRun, new ShuffledPlan(new PlanRunActivity(environment), shuffleSeed));
-        using var context = new InProcessFlowContext("prop-" + shuffleSeed, catalog, parallelism, NullLoggerFactory.Instance);
-        PipelineFlow.RunAsync(context, new PipelineRequest(context.InstanceId, shards)).GetAwaiter().GetResult();
-        return sink.Rows;
-    }
-
-    private sealed class ShuffledPlan(PlanRunActivity inner, int seed) : IActivity<PlanInput, RunPlan>
-    {
-        public async Task<RunPlan> RunAsync(PlanInput input, CancellationToken cancellationToken)
-        {
-            var plan = await inner.RunAsync(input, cancellationToken);
-            return plan with { ContentFiles = plan.ContentFiles.ToList().Shuffled(seed) };
-        }
-    }
-
-    private sealed class CapturingSink : ITableSink
-    {
-        public List<ContentProfileRow> Rows { get; } = [];
-
-        public Task<IReadOnlyList<string>> WriteAsync(OutputTable table, CancellationToken cancellationToken)
-        {
-            for (int i = 0; i < table.RowCount; i++)
-            {
-                object?[] v = table.Columns.Select(c => c.GetValue(i)).ToArray();
-                Rows.Add(new ContentProfileRow((int)v[0]!, (string)v[1]!, (long)v[2]!, (long)v[3]!, (long)v[4]!, (long)v[5]!, (long)v[6]!,
-                    (int)v[7]!, (int)v[8]!, (string)v[9]!, (string)v[10]!, (string)v[11]!));
-            }
-            return Task.FromResult<IReadOnlyList<string>>([table.Name]);
-        }
-    }
-}
-
-internal static class ShuffleExtensions
-{
-    public static List<T> Shuffled<T>(this List<T> list, int seed)
-    {
-        var copy = list.ToArray();
-        new Random(seed).Shuffle(copy);
-        return [.. copy];
+            object?[] v = table.Columns.Select(c => c.GetValue(i)).ToArray();
+            return new ContentProfileRow((int)v[0]!, (string)v[1]!, (long)v[2]!, (long)v[3]!, (long)v[4]!, (long)v[5]!, (long)v[6]!,
+                (int)v[7]!, (int)v[8]!, (string)v[9]!, (string)v[10]!, (string)v[11]!);
+        }).ToList();
     }
 }
