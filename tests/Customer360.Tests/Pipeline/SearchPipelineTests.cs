@@ -158,3 +158,38 @@ public class SearchPipelineTests
                 new ClassificationUsage(1, 0, 0, 0, keywords.Count(k => k == keyword))));
     }
 }
+
+/// <summary>The whole search stream with the real OpenAI SDK client against the local chat-completions server.</summary>
+public class SearchPipelineWithLlmTests
+{
+    [Fact]
+    public async Task Llm_classification_end_to_end_and_a_rerun_sends_no_request()
+    {
+        using var server = new FakeChatCompletionsServer(r => FakeChatCompletionsServer.Answer(r, RuleBasedKeywordClassifier.Classify));
+        using var temp = new TempFolder();
+        var search = temp.Sub("search");
+        await SearchParquet.WriteAsync(Path.Combine(search, "20220601.parquet"), [.. Enumerable.Range(0, 120).Select(i => ($"U{i}", i % 3 == 0 ? "vtv3" : $"phim {i}"))]);
+        var output = temp.Sub("out");
+        var options = new LocalRunOptions
+        {
+            SearchDirectory = search,
+            OutputDirectory = output,
+            Classifier = ClassifierKind.OpenAi,
+            OpenAiEndpoint = server.BaseUrl + "v1",
+            OpenAiKey = "sk-secret-test-key",
+        };
+        var (_, report) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
+
+        // 81 distinct keywords at the default batch size of 50: two requests.
+        Assert.Equal(81, report.Classification.DistinctKeywords);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(2, report.Classification.Requests);
+        Assert.Equal(200, report.Classification.InputTokens);
+        Assert.All(SearchPipelineTests.ReadCsv(Path.Combine(output, "search_top_keyword.csv")), r => Assert.Equal("llm", r[5]));
+        Assert.DoesNotContain("sk-secret-test-key", await File.ReadAllTextAsync(Path.Combine(output, "run_report.json")), StringComparison.Ordinal);
+
+        var (_, again) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(81, again.Classification.CacheHits);
+    }
+}
