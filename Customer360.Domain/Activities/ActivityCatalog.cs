@@ -22,6 +22,7 @@ public sealed class ActivityCatalog
         Add(ActivityNames.PlanClassification, new PlanClassificationActivity(environment));
         Add(ActivityNames.ClassifyBatch, new ClassifyBatchActivity(environment));
         Add(ActivityNames.LoadSearch, new LoadSearchActivity(environment));
+        Add(ActivityNames.LoadCustomer360, new LoadCustomer360Activity(environment));
         Add(ActivityNames.WriteRunReport, new WriteRunReportActivity(environment));
     }
 

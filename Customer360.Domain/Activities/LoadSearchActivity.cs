@@ -15,6 +15,19 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
 
     public async Task<IReadOnlyList<TableLoadResult>> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
+        var (rows, keywords) = await ReadRowsAsync(environment, input, cancellationToken).ConfigureAwait(false);
+        return
+        [
+            await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken).ConfigureAwait(false),
+            await environment.WriteTableAsync(SearchTables.FromTrend(TrendBuilder.Build(rows)), cancellationToken).ConfigureAwait(false),
+            await environment.WriteTableAsync(SearchTables.FromKeywordCategories(keywords), cancellationToken).ConfigureAwait(false),
+        ];
+    }
+
+    /// <summary>The run's classified top-keyword rows and the categories of the keywords they use.</summary>
+    internal static async Task<(List<TopKeywordRow> Rows, List<KeywordCategory> Keywords)> ReadRowsAsync(
+        PipelineEnvironment environment, LoadSearchInput input, CancellationToken cancellationToken)
+    {
         var tops = await ReduceSearchShardActivity.ReadAllAsync(environment, input.ShardResults, cancellationToken).ConfigureAwait(false);
         tops.Sort(UserTopKeyword.Order);
 
@@ -38,15 +51,8 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
                 : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
             return new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, category.Category, category.Source);
         }).ToList();
-        var trend = TrendBuilder.Build(rows);
         var used = rows.Select(r => r.MostSearch).ToHashSet(StringComparer.Ordinal);
         var keywords = categories.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
-
-        return
-        [
-            await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken).ConfigureAwait(false),
-            await environment.WriteTableAsync(SearchTables.FromTrend(trend), cancellationToken).ConfigureAwait(false),
-            await environment.WriteTableAsync(SearchTables.FromKeywordCategories(keywords), cancellationToken).ConfigureAwait(false),
-        ];
+        return (rows, keywords);
     }
 }

@@ -53,6 +53,12 @@ public sealed class PipelineEnvironment
     /// <summary>Where finished tables are written (files, MySQL, …); at least one.</summary>
     public required IReadOnlyList<ITableSink> Sinks { get; init; }
 
+    /// <summary>Records finished runs (the MySQL <c>pipeline_run</c> table); null = report files only.</summary>
+    public Reporting.IRunLog? RunLog { get; init; }
+
+    /// <summary>contract ↔ user_id pairs joining the two streams in <c>customer_360</c>; empty = identity.</summary>
+    public IReadOnlyList<Customers.IdentityLink> IdentityMap { get; init; } = [];
+
     public PipelineOptions Options { get; init; } = new();
 
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;

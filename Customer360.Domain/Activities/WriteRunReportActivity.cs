@@ -17,6 +17,10 @@ public sealed class WriteRunReportActivity(PipelineEnvironment environment) : IA
         await environment.Output.WriteAsync(JsonName, (s, ct) => JsonSerializer.SerializeAsync(s, report, FlowJson.Indented, ct), cancellationToken).ConfigureAwait(false);
         var text = new UTF8Encoding(false).GetBytes(RunReportText.Render(report));
         await environment.Output.WriteAsync(TextName, (s, ct) => s.WriteAsync(text, ct).AsTask(), cancellationToken).ConfigureAwait(false);
+        if (environment.RunLog is { } runLog)
+        {
+            await runLog.RecordAsync(report, cancellationToken).ConfigureAwait(false);
+        }
         return JsonName;
     }
 }

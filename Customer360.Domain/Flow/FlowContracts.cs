@@ -72,6 +72,9 @@ public sealed record ClassifyBatchResult(string BatchName, string ResultName, in
 
 public sealed record LoadSearchInput(string RunId, IReadOnlyList<string> ShardResults, string CachedName, IReadOnlyList<string> BatchResults);
 
+/// <param name="Search">The search load's input, or null when the run had no search files.</param>
+public sealed record LoadCustomer360Input(string RunId, IReadOnlyList<string> ContentShardResults, LoadSearchInput? Search);
+
 /// <summary>Everything the report step needs; stage timings come from the flow's replay-safe clock.</summary>
 public sealed record RunReportInput(
     string RunId,

@@ -2,7 +2,8 @@ namespace Customer360.Domain.Flow;
 
 /// <summary>
 /// The pipeline, written once for every host: plan → map one step per daily file → reduce one step per
-/// shard → classify the distinct top keywords in batches → load → report. Orchestrator rules apply: no
+/// shard → classify the distinct top keywords in batches → load the tables and the single
+/// customer view → report. Orchestrator rules apply: no
 /// I/O, clocks, randomness or threads here; every piece of work is an activity called through
 /// <see cref="IFlowContext"/>.
 /// </summary>
@@ -52,6 +53,7 @@ public static class PipelineFlow
         IReadOnlyList<SearchShardResult> searchShards = [];
         ClassificationPlan? classification = null;
         var batches = new List<ClassifyBatchResult>();
+        LoadSearchInput? searchLoad = null;
         if (plan.SearchFiles.Count > 0)
         {
             searchMaps = await FanOutAsync(context, "map_search", plan.SearchFiles,
@@ -78,9 +80,17 @@ public static class PipelineFlow
             EndStage("classify");
 
             context.SetCustomStatus(new FlowStatus("load_search", 0, 1));
-            tables.AddRange(await context.CallActivityAsync<List<TableLoadResult>>(ActivityNames.LoadSearch,
-                new LoadSearchInput(request.RunId, shardResults, classification.CachedName, batches.Select(b => b.ResultName).ToList()), retry));
+            searchLoad = new LoadSearchInput(request.RunId, shardResults, classification.CachedName, batches.Select(b => b.ResultName).ToList());
+            tables.AddRange(await context.CallActivityAsync<List<TableLoadResult>>(ActivityNames.LoadSearch, searchLoad, retry));
             EndStage("load_search");
+        }
+
+        if (contentShards.Count > 0 || searchLoad is not null)
+        {
+            context.SetCustomStatus(new FlowStatus("load_customer_360", 0, 1));
+            tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadCustomer360,
+                new LoadCustomer360Input(request.RunId, contentShards.Select(s => s.ResultName).ToList(), searchLoad), retry));
+            EndStage("load_customer_360");
         }
 
         context.SetCustomStatus(new FlowStatus("report", 0, 1));

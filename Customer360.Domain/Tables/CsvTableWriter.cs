@@ -46,6 +46,12 @@ public static class CsvTableWriter
                         case Int32Column i:
                             writer.Write(i.Values[row].ToString(CultureInfo.InvariantCulture));
                             break;
+                        case NullableInt32Column i:
+                            writer.Write(i.Values[row]?.ToString(CultureInfo.InvariantCulture));
+                            break;
+                        case NullableInt64Column l:
+                            writer.Write(l.Values[row]?.ToString(CultureInfo.InvariantCulture));
+                            break;
                         default:
                             throw new NotSupportedException(table.Columns[c].GetType().Name);
                     }

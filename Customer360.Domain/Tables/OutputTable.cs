@@ -36,7 +36,8 @@ public abstract record OutputColumn(string Name)
     public abstract object? GetValue(int row);
 }
 
-public sealed record StringColumn(string Name, string[] Values) : OutputColumn(Name)
+/// <summary>A text column; a null value is written as empty (CSV) or null (Parquet).</summary>
+public sealed record StringColumn(string Name, string?[] Values) : OutputColumn(Name)
 {
     public override int Count => Values.Length;
     public override Type ClrType => typeof(string);
@@ -54,5 +55,21 @@ public sealed record Int32Column(string Name, int[] Values) : OutputColumn(Name)
 {
     public override int Count => Values.Length;
     public override Type ClrType => typeof(int);
+    public override object? GetValue(int row) => Values[row];
+}
+
+/// <summary>An int column with missing values (e.g. a customer seen in one stream only).</summary>
+public sealed record NullableInt32Column(string Name, int?[] Values) : OutputColumn(Name)
+{
+    public override int Count => Values.Length;
+    public override Type ClrType => typeof(int);
+    public override object? GetValue(int row) => Values[row];
+}
+
+/// <summary>A long column with missing values.</summary>
+public sealed record NullableInt64Column(string Name, long?[] Values) : OutputColumn(Name)
+{
+    public override int Count => Values.Length;
+    public override Type ClrType => typeof(long);
     public override object? GetValue(int row) => Values[row];
 }

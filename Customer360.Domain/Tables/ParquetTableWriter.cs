@@ -15,6 +15,8 @@ public static class ParquetTableWriter
             StringColumn => (DataField)new DataField<string>(c.Name),
             Int64Column => new DataField<long>(c.Name),
             Int32Column => new DataField<int>(c.Name),
+            NullableInt32Column => new DataField<int?>(c.Name),
+            NullableInt64Column => new DataField<long?>(c.Name),
             _ => throw new NotSupportedException(c.GetType().Name),
         }).ToArray();
         var schema = new ParquetSchema(fields);
@@ -30,13 +32,19 @@ public static class ParquetTableWriter
                 switch (table.Columns[c])
                 {
                     case StringColumn s:
-                        await group.WriteAsync(fields[c], new ArraySegment<string>(s.Values, start, length)).ConfigureAwait(false);
+                        await group.WriteAsync(fields[c], new ArraySegment<string?>(s.Values, start, length)).ConfigureAwait(false);
                         break;
                     case Int64Column l:
                         await group.WriteAsync<long>(fields[c], (ReadOnlyMemory<long>)l.Values.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
                         break;
                     case Int32Column i:
                         await group.WriteAsync<int>(fields[c], (ReadOnlyMemory<int>)i.Values.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        break;
+                    case NullableInt32Column i:
+                        await group.WriteAsync<int>(fields[c], (ReadOnlyMemory<int?>)i.Values.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        break;
+                    case NullableInt64Column l:
+                        await group.WriteAsync<long>(fields[c], (ReadOnlyMemory<long?>)l.Values.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
                         break;
                 }
             }

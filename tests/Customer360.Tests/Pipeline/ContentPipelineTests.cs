@@ -64,7 +64,8 @@ public class ContentPipelineTests
         Assert.Equal(1, report.Content.Rejected["unmapped_app"]);
         Assert.Equal("IPTV", Assert.Single(report.Content.TopUnmappedApps).AppName);
         Assert.Equal(2, report.IgnoredFiles.Count);
-        Assert.Equal(3, report.Tables.Single().Rows);
+        Assert.Equal(3, report.Tables.Single(t => t.Name == "content_profile").Rows);
+        Assert.Equal(2, report.Tables.Single(t => t.Name == "customer_360").Rows); // C1 (latest month: May) and C2
     }
 
     [Fact]

@@ -1,0 +1,26 @@
+using Customer360.Domain.Customers;
+using Customer360.Domain.Tables;
+using MySqlConnector;
+
+namespace Customer360.Domain.Warehouse;
+
+/// <summary>Replaces <c>customer_identity</c> with a new identity map in one transaction.</summary>
+public static class MySqlIdentityMap
+{
+    public static async Task ReplaceAsync(string connectionString, IReadOnlyList<IdentityLink> links, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(MySqlConnections.ForBulkLoad(connectionString));
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await MySqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await MySqlSchema.ExecuteAsync(connection, "DELETE FROM customer_identity", cancellationToken, transaction).ConfigureAwait(false);
+        var table = new OutputTable("customer_identity",
+        [
+            new StringColumn("contract", links.Select(l => l.Contract).ToArray()),
+            new StringColumn("user_id", links.Select(l => l.UserId).ToArray()),
+        ]);
+        var bulk = new MySqlBulkCopy(connection, transaction) { DestinationTableName = "customer_identity", BulkCopyTimeout = 0 };
+        await bulk.WriteToServerAsync(new OutputTableDataReader(table), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
