@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
+using Customer360.Domain.Customers;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Storage;
 using Customer360.Domain.Tables;
+using Customer360.Domain.Warehouse;
 using Microsoft.Extensions.Logging;
 
 namespace Customer360.Cli;
@@ -17,7 +19,19 @@ public static class LocalPipelineRunner
         LocalRunOptions options, ILoggerFactory loggerFactory, Action<FlowStatus>? onStatus, CancellationToken cancellationToken)
     {
         var output = new LocalFolderStore(options.OutputDirectory);
-        using var fileCache = options.KeywordCacheOverride is null ? new JsonFileKeywordCache(options.KeywordCachePath) : null;
+        var mysql = options.MySqlConnectionString;
+        using var fileCache = options.KeywordCacheOverride is null && mysql is null ? new JsonFileKeywordCache(options.KeywordCachePath) : null;
+        IKeywordCache cache = options.KeywordCacheOverride ?? (mysql is null ? fileCache! : new MySqlKeywordCache(mysql));
+        var identity = options.IdentityMapPath is null ? [] : IdentityMapCsv.Read(options.IdentityMapPath);
+        if (mysql is not null && options.IdentityMapPath is not null)
+        {
+            await MySqlIdentityMap.ReplaceAsync(mysql, identity, cancellationToken).ConfigureAwait(false);
+        }
+        List<ITableSink> sinks = [new FileTableSink(output)];
+        if (mysql is not null)
+        {
+            sinks.Add(new MySqlTableSink(mysql));
+        }
         var classifier = options.ClassifierOverride ?? KeywordClassifierFactory.Create(
             options.Classifier, options.OpenAiEndpoint, options.OpenAiKey, new OpenAiClassifierSettings { Model = options.Model });
         var environment = new PipelineEnvironment
@@ -25,10 +39,12 @@ public static class LocalPipelineRunner
             Content = options.ContentDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.ContentDirectory), ""),
             Search = options.SearchDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.SearchDirectory), ""),
             Classifier = classifier,
-            KeywordCache = options.KeywordCacheOverride ?? fileCache!,
+            KeywordCache = cache,
+            RunLog = mysql is null ? null : new MySqlRunLog(mysql),
+            IdentityMap = identity,
             Work = new LocalFolderStore(options.ResolvedWorkDirectory),
             Output = output,
-            Sinks = [new FileTableSink(output)],
+            Sinks = sinks,
             Options = new PipelineOptions { HighActivityDays = options.HighActivityDays },
             LoggerFactory = loggerFactory,
         };

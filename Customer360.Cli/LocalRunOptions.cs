@@ -41,6 +41,12 @@ public sealed record LocalRunOptions
 
     public int ClassifyParallelism { get; init; } = PipelineRequest.DefaultClassifyParallelism;
 
+    /// <summary>MySQL connection string: tables are also loaded there and the keyword cache lives there. Never logged.</summary>
+    public string? MySqlConnectionString { get; init; }
+
+    /// <summary>CSV (contract,user_id) joining the two streams in customer_360.</summary>
+    public string? IdentityMapPath { get; init; }
+
     public string ResolvedWorkDirectory => WorkDirectory ?? Path.Combine(OutputDirectory, ".work");
 
     /// <summary>The embedded-mode keyword cache file.</summary>

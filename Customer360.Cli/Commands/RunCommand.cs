@@ -26,10 +26,12 @@ public static class RunCommand
         var model = new Option<string?>("--model") { Description = $"Model, or the Azure deployment name (default gpt-4o-mini). Env: {AppSettingNames.OpenAiModel}." };
         var batchSize = new Option<int>("--batch-size") { Description = "Keywords per classification request.", DefaultValueFactory = _ => PipelineRequest.DefaultBatchSize };
         var classifyParallelism = new Option<int>("--classify-parallelism") { Description = "Classification requests in flight at once.", DefaultValueFactory = _ => PipelineRequest.DefaultClassifyParallelism };
+        var mysql = new Option<string?>("--mysql") { Description = $"MySQL connection string: also load the tables there (and keep the keyword cache there). Env: {AppSettingNames.MySqlConnectionString}." };
+        var identityMap = new Option<FileInfo?>("--identity-map") { Description = "CSV with contract,user_id joining content and search in customer_360 (default: contract = user_id)." };
         var verbose = new Option<bool>("--verbose") { Description = "Log every step." };
         var command = new Command("run", "Process every log file in the input folders.")
         {
-            content, search, output, work, parallelism, shards, highDays, months, classifier, endpoint, key, model, batchSize, classifyParallelism, verbose,
+            content, search, output, work, parallelism, shards, highDays, months, classifier, endpoint, key, model, batchSize, classifyParallelism, mysql, identityMap, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,11 +56,15 @@ public static class RunCommand
                 Model = parse.GetValue(model) ?? Environment.GetEnvironmentVariable(AppSettingNames.OpenAiModel) ?? OpenAiClassifierSettings.DefaultModel,
                 BatchSize = parse.GetValue(batchSize),
                 ClassifyParallelism = parse.GetValue(classifyParallelism),
+                MySqlConnectionString = parse.GetValue(mysql) ?? NullIfEmpty(Environment.GetEnvironmentVariable(AppSettingNames.MySqlConnectionString)),
+                IdentityMapPath = parse.GetValue(identityMap)?.FullName,
             };
             return await ExecuteAsync(options, parse.GetValue(verbose), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static ClassifierKind ParseClassifier(string value) => value.ToLowerInvariant() switch
     {
