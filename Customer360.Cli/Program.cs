@@ -6,5 +6,6 @@ var root = new RootCommand("Customer 360: per-customer behavioural profiles from
     GenerateCommand.Create(),
     RunCommand.Create(),
     DemoCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

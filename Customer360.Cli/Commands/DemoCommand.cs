@@ -44,6 +44,6 @@ public static class DemoCommand
             double share = summary.TotalSeconds == 0 ? 0 : (double)seconds / summary.TotalSeconds;
             Console.WriteLine(string.Create(inv, $"  {ContentCategories.DisplayName(category),-12} {seconds / 3600.0,12:N0} h  {share * 100,6:F1}%"));
         }
-        Console.WriteLine($"Tables and report: {output}");
+        Console.WriteLine($"Tables, run report and report.html: {output}");
     }
 }

@@ -24,6 +24,7 @@ public sealed class ActivityCatalog
         Add(ActivityNames.LoadSearch, new LoadSearchActivity(environment));
         Add(ActivityNames.LoadCustomer360, new LoadCustomer360Activity(environment));
         Add(ActivityNames.WriteRunReport, new WriteRunReportActivity(environment));
+        Add(ActivityNames.WriteHtmlReport, new WriteHtmlReportActivity(environment));
     }
 
     public IReadOnlyCollection<string> Names => _activities.Keys;

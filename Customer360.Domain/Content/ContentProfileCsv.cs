@@ -8,7 +8,14 @@ public static class ContentProfileCsv
 {
     public static List<ContentProfileRow> Read(string path)
     {
-        using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
+        using var text = new StreamReader(path);
+        return Read(text, path);
+    }
+
+    public static List<ContentProfileRow> Read(TextReader text, string source)
+    {
+        using var reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
+        var path = source;
         var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         if (!header.SequenceEqual(ContentProfileTable.ColumnNames))
         {

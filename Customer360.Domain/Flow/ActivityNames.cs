@@ -14,4 +14,5 @@ public static class ActivityNames
     public const string LoadSearch = nameof(LoadSearch);
     public const string LoadCustomer360 = nameof(LoadCustomer360);
     public const string WriteRunReport = nameof(WriteRunReport);
+    public const string WriteHtmlReport = nameof(WriteHtmlReport);
 }

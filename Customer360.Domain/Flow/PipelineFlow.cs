@@ -97,6 +97,7 @@ public static class PipelineFlow
         var reportInput = new RunReportInput(request.RunId, started, context.CurrentUtcDateTime, plan,
             contentMaps, contentShards, searchMaps, searchShards, classification, batches, tables, stages);
         var reportName = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
+        await context.CallActivityAsync<string>(ActivityNames.WriteHtmlReport, request.RunId, retry);
         context.SetCustomStatus(new FlowStatus("done", 1, 1));
 
         bool inputErrors = contentMaps.Any(m => m.Stats.Error is not null) || searchMaps.Any(m => m.Stats.Error is not null);
