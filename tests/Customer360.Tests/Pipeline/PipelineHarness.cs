@@ -14,6 +14,17 @@ public static class PipelineHarness
 
     public static Dictionary<string, OutputTable> Run(Sources sources, string output, int shards, int parallelism, int shuffleSeed)
     {
+        var (context, sink) = CreateContext(sources, output, parallelism, shuffleSeed);
+        using (context)
+        {
+            PipelineFlow.RunAsync(context, new PipelineRequest(context.InstanceId, shards, ClassifyBatchSize: 3, ClassifyParallelism: 2)).GetAwaiter().GetResult();
+        }
+        return sink.Tables;
+    }
+
+    /// <summary>A local flow context over the real activities, writing tables to a capturing sink.</summary>
+    public static (InProcessFlowContext Context, CapturingSink Sink) CreateContext(Sources sources, string output, int parallelism, int? shuffleSeed = null)
+    {
         var sink = new CapturingSink();
         var environment = new PipelineEnvironment
         {
@@ -25,11 +36,12 @@ public static class PipelineHarness
             KeywordCache = new InMemoryKeywordCache(),
         };
         var catalog = new ActivityCatalog(environment);
-        // The plan hands the files over in a shuffled order: results must not care.
-        catalog.Add(ActivityNames.PlanRun, new ShuffledPlan(new PlanRunActivity(environment), shuffleSeed));
-        using var context = new InProcessFlowContext("harness-" + shuffleSeed, catalog, parallelism, NullLoggerFactory.Instance);
-        PipelineFlow.RunAsync(context, new PipelineRequest(context.InstanceId, shards, ClassifyBatchSize: 3, ClassifyParallelism: 2)).GetAwaiter().GetResult();
-        return sink.Tables;
+        if (shuffleSeed is { } seed)
+        {
+            // The plan hands the files over in a shuffled order: results must not care.
+            catalog.Add(ActivityNames.PlanRun, new ShuffledPlan(new PlanRunActivity(environment), seed));
+        }
+        return (new InProcessFlowContext("harness-" + shuffleSeed, catalog, parallelism, NullLoggerFactory.Instance), sink);
     }
 
     private sealed class ShuffledPlan(PlanRunActivity inner, int seed) : IActivity<PlanInput, RunPlan>
@@ -48,7 +60,7 @@ public static class PipelineHarness
         }
     }
 
-    private sealed class CapturingSink : ITableSink
+    public sealed class CapturingSink : ITableSink
     {
         public Dictionary<string, OutputTable> Tables { get; } = [];
 
