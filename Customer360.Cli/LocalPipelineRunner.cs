@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
 using Customer360.Domain.Customers;
@@ -34,15 +35,16 @@ public static class LocalPipelineRunner
         }
         var classifier = options.ClassifierOverride ?? KeywordClassifierFactory.Create(
             options.Classifier, options.OpenAiEndpoint, options.OpenAiKey, new OpenAiClassifierSettings { Model = options.Model });
+        var (content, search, work) = Sources(options);
         var environment = new PipelineEnvironment
         {
-            Content = options.ContentDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.ContentDirectory), ""),
-            Search = options.SearchDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.SearchDirectory), ""),
+            Content = content,
+            Search = search,
             Classifier = classifier,
             KeywordCache = cache,
             RunLog = mysql is null ? null : new MySqlRunLog(mysql),
             IdentityMap = identity,
-            Work = new LocalFolderStore(options.ResolvedWorkDirectory),
+            Work = work,
             Output = output,
             Sinks = sinks,
             Options = new PipelineOptions { HighActivityDays = options.HighActivityDays },
@@ -58,15 +60,33 @@ public static class LocalPipelineRunner
         var result = await PipelineFlow.RunAsync(context, request).ConfigureAwait(false);
 
         // Shard results are per-run scratch: drop them once the tables are written (partials stay for reuse).
-        var scratch = Path.Combine(options.ResolvedWorkDirectory, "runs", runId);
-        if (Directory.Exists(scratch))
+        await foreach (var scratch in work.ListAsync($"runs/{runId}/", cancellationToken).ConfigureAwait(false))
         {
-            Directory.Delete(scratch, recursive: true);
+            await work.DeleteAsync(scratch.Name, cancellationToken).ConfigureAwait(false);
         }
 
-        await using var stream = await output.OpenReadAsync(result.ReportName, cancellationToken).ConfigureAwait(false);
-        var report = await JsonSerializer.DeserializeAsync<RunReport>(stream, FlowJson.Options, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidDataException("Empty run report.");
-        return (result, report);
+        var stream = await output.OpenReadAsync(result.ReportName, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var report = await JsonSerializer.DeserializeAsync<RunReport>(stream, FlowJson.Options, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException("Empty run report.");
+            return (result, report);
+        }
+    }
+
+    /// <summary>Folders, or a blob container laid out as content/ and search/ (DESIGN §1) with partials under a prefix of its own.</summary>
+    private static (SourceLocation? Content, SourceLocation? Search, IBlobStore Work) Sources(LocalRunOptions options)
+    {
+        if (options.StorageConnectionString is { } connection)
+        {
+            var container = new BlobContainerClient(connection, options.Container ?? throw new ArgumentException("--storage needs --container."));
+            var store = new AzureBlobStore(container);
+            IBlobStore blobWork = options.WorkDirectory is null ? new AzureBlobStore(container, LocalRunOptions.BlobWorkPrefix) : new LocalFolderStore(options.WorkDirectory);
+            return (new SourceLocation(store, "content/"), new SourceLocation(store, "search/"), blobWork);
+        }
+        return (
+            options.ContentDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.ContentDirectory), ""),
+            options.SearchDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.SearchDirectory), ""),
+            new LocalFolderStore(options.ResolvedWorkDirectory));
     }
 }

@@ -41,6 +41,15 @@ public sealed record LocalRunOptions
 
     public int ClassifyParallelism { get; init; } = PipelineRequest.DefaultClassifyParallelism;
 
+    /// <summary>Azure Storage connection string: read content/ and search/ from a blob container instead of folders.</summary>
+    public string? StorageConnectionString { get; init; }
+
+    /// <summary>The blob container holding content/ and search/ (with <see cref="StorageConnectionString"/>).</summary>
+    public string? Container { get; init; }
+
+    /// <summary>Where partials go inside the container when reading from blob storage (and no --work is given).</summary>
+    public const string BlobWorkPrefix = "_c360/work/";
+
     /// <summary>MySQL connection string: tables are also loaded there and the keyword cache lives there. Never logged.</summary>
     public string? MySqlConnectionString { get; init; }
 

@@ -7,5 +7,6 @@ var root = new RootCommand("Customer 360: per-customer behavioural profiles from
     RunCommand.Create(),
     DemoCommand.Create(),
     ReportCommand.Create(),
+    WatchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

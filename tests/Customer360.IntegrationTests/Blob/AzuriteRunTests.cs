@@ -1,0 +1,168 @@
+using Azure.Storage.Blobs;
+using Customer360.Cli;
+using Customer360.Domain.Generation;
+using Customer360.Domain.Reporting;
+using Customer360.Domain.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Customer360.IntegrationTests.Blob;
+
+/// <summary>The pipeline reading from a real Azurite container (content/ and search/ as DESIGN §1 lays out).</summary>
+public class AzuriteRunTests
+{
+    private static async Task<BlobContainerClient> NewContainerAsync()
+    {
+        var container = new BlobContainerClient(RequiredService.Get("C360_TEST_AZURITE"), "c360-" + Guid.NewGuid().ToString("N")[..12]);
+        await container.CreateAsync();
+        return container;
+    }
+
+    private static string Generate(TempFolder temp)
+    {
+        var data = temp.Sub("data");
+        new ContentLogGenerator(21, 150).Write(Path.Combine(data, "content"), gzipLastDay: true, parallelism: 2);
+        new SearchLogGenerator(21, 120).Write(Path.Combine(data, "search"), parallelism: 2);
+        return data;
+    }
+
+    private static async Task UploadAsync(BlobContainerClient container, string data, Func<string, bool>? only = null)
+    {
+        foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(data, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (only is null || only(name))
+            {
+                await container.GetBlobClient(name).UploadAsync(file, overwrite: true);
+            }
+        }
+    }
+
+    private static Task<(Domain.Flow.PipelineResult Result, RunReport Report)> RunBlobAsync(BlobContainerClient container, string output, CancellationToken cancellationToken = default) =>
+        LocalPipelineRunner.RunAsync(new LocalRunOptions
+        {
+            StorageConnectionString = RequiredService.Get("C360_TEST_AZURITE"),
+            Container = container.Name,
+            OutputDirectory = output,
+        }, NullLoggerFactory.Instance, null, cancellationToken);
+
+    private static readonly string[] Tables = ["content_profile.csv", "search_top_keyword.csv", "search_trend.csv", "customer_360.csv"];
+
+    [Fact]
+    public async Task A_container_run_gives_the_same_tables_as_the_folder_run_and_a_changed_day_is_the_only_one_remapped()
+    {
+        using var temp = new TempFolder();
+        var data = Generate(temp);
+        var container = await NewContainerAsync();
+        await UploadAsync(container, data);
+
+        var folderOut = temp.Sub("folder-out");
+        await LocalPipelineRunner.RunAsync(new LocalRunOptions
+        {
+            ContentDirectory = Path.Combine(data, "content"),
+            SearchDirectory = Path.Combine(data, "search"),
+            OutputDirectory = folderOut,
+        }, NullLoggerFactory.Instance, null, CancellationToken.None);
+        var blobOut = temp.Sub("blob-out");
+        var (_, first) = await RunBlobAsync(container, blobOut);
+        foreach (var table in Tables)
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(folderOut, table)), await File.ReadAllBytesAsync(Path.Combine(blobOut, table)));
+        }
+        Assert.Equal(30 + 61, first.Inputs.Count);
+        Assert.Contains(first.Inputs, i => i.Name == "content/20220430.json.gz");
+
+        // Change one day and rerun: only that day is mapped again.
+        await container.GetBlobClient("content/20220410.json").UploadAsync(BinaryData.FromString("""{"_source":{"Contract":"NEW1","AppName":"SPORT","TotalDuration":42}}""" + "\n"), overwrite: true);
+        var (_, second) = await RunBlobAsync(container, blobOut);
+        var remapped = Assert.Single(second.Inputs, i => !i.Reused);
+        Assert.Equal("content/20220410.json", remapped.Name);
+        Assert.Contains("NEW1", await File.ReadAllTextAsync(Path.Combine(blobOut, "content_profile.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_killed_midway_and_rerun_gives_identical_outputs()
+    {
+        using var temp = new TempFolder();
+        var data = Generate(temp);
+        var container = await NewContainerAsync();
+        await UploadAsync(container, data);
+
+        var reference = temp.Sub("reference");
+        await RunBlobAsync(await CopyAsync(container, data), reference);
+
+        var output = temp.Sub("out");
+        using (var cancel = new CancellationTokenSource())
+        {
+            // Stop the run once some (not all) partials are committed.
+            var run = RunBlobAsync(container, output, cancel.Token);
+            var store = new AzureBlobStore(container, LocalRunOptions.BlobWorkPrefix);
+            while (!run.IsCompleted && await CountAsync(store, "partials/") < 10)
+            {
+                await Task.Delay(20);
+            }
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+        var (_, report) = await RunBlobAsync(container, output);
+        Assert.True(report.Inputs.Any(i => i.Reused), "the rerun should reuse the partials committed before the kill");
+        foreach (var table in Tables)
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(reference, table)), await File.ReadAllBytesAsync(Path.Combine(output, table)));
+        }
+    }
+
+    private static async Task<BlobContainerClient> CopyAsync(BlobContainerClient _, string data)
+    {
+        var fresh = await NewContainerAsync();
+        await UploadAsync(fresh, data);
+        return fresh;
+    }
+
+    private static async Task<int> CountAsync(AzureBlobStore store, string prefix)
+    {
+        int n = 0;
+        await foreach (var _ in store.ListAsync(prefix, CancellationToken.None))
+        {
+            n++;
+        }
+        return n;
+    }
+
+    [Fact]
+    public async Task Watch_runs_a_month_dropped_file_by_file_once()
+    {
+        using var temp = new TempFolder();
+        var data = Generate(temp);
+        var container = await NewContainerAsync();
+        var output = temp.Sub("out");
+        var runs = new List<IReadOnlyList<int>>();
+        var watcher = new BlobDropWatcher(new AzureBlobStore(container), poll: TimeSpan.FromMilliseconds(200), quiet: TimeSpan.FromSeconds(2));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var watching = watcher.WatchAsync(async (months, ct) =>
+        {
+            runs.Add(months);
+            await LocalPipelineRunner.RunAsync(new LocalRunOptions
+            {
+                StorageConnectionString = RequiredService.Get("C360_TEST_AZURITE"),
+                Container = container.Name,
+                OutputDirectory = output,
+                Months = months,
+            }, NullLoggerFactory.Instance, null, ct);
+        }, maxRuns: 1, stop.Token);
+
+        // The April content month arrives day by day, one file every 100 ms, and one day twice (same bytes).
+        var files = Directory.EnumerateFiles(Path.Combine(data, "content")).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files.Take(15).Append(files[0]).Concat(files.Skip(15)))
+        {
+            await container.GetBlobClient("content/" + Path.GetFileName(file)).UploadAsync(file, overwrite: true);
+            await Task.Delay(100);
+        }
+        Assert.Equal(1, await watching);
+        Assert.Equal([202204], Assert.Single(runs));
+        var rows = Domain.Content.ContentProfileCsv.Read(Path.Combine(output, "content_profile.csv"));
+        var expected = temp.Sub("expected");
+        await LocalPipelineRunner.RunAsync(new LocalRunOptions { ContentDirectory = Path.Combine(data, "content"), OutputDirectory = expected }, NullLoggerFactory.Instance, null, CancellationToken.None);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(expected, "content_profile.csv")), await File.ReadAllBytesAsync(Path.Combine(output, "content_profile.csv")));
+        Assert.NotEmpty(rows);
+    }
+}
