@@ -1,0 +1,48 @@
+using Customer360.Domain.Content;
+using Customer360.Domain.Search;
+
+namespace Customer360.Domain.Hosting;
+
+/// <summary>The state of a month's orchestration instance as the blob trigger sees it.</summary>
+public enum MonthRunState
+{
+    None,
+    Pending,
+    Running,
+    Finished,
+}
+
+/// <summary>
+/// How the blob trigger turns a month's many file drops into few runs (DESIGN §5): each month has two
+/// deterministic instance ids, <c>month-YYYYMM</c> and <c>month-YYYYMM-next</c>, started with a delay (the
+/// quiet period) so later drops find a pending run that will see them. A drop while a run is already
+/// running schedules the follow-up slot; a duplicate event finds a pending run and does nothing. Reruns
+/// reuse the partials of unchanged files, so a file seen twice is never counted twice.
+/// </summary>
+public static class MonthRunScheduler
+{
+    public static string CurrentId(int month) => $"month-{month}";
+
+    public static string NextId(int month) => $"month-{month}-next";
+
+    /// <summary>The month of a dropped blob (<c>content/YYYYMMDD.json[.gz]</c>, <c>search/YYYYMMDD/*.parquet</c>, <c>search/YYYYMMDD.parquet</c>), or null.</summary>
+    public static int? MonthOf(string blobName) =>
+        blobName.StartsWith("content/", StringComparison.Ordinal) ? ContentLogFileName.TryParse(blobName["content/".Length..]) is { } c && !blobName["content/".Length..].Contains('/', StringComparison.Ordinal) ? c.Month : null
+        : blobName.StartsWith("search/", StringComparison.Ordinal) ? SearchLogFileName.TryParse(blobName["search/".Length..])?.Month
+        : null;
+
+    /// <summary>The instance id to start for a drop, or null when a pending run will already see the file.</summary>
+    public static string? InstanceToStart(int month, MonthRunState current, MonthRunState next)
+    {
+        if (current == MonthRunState.Pending || next == MonthRunState.Pending)
+        {
+            return null;
+        }
+        if (current == MonthRunState.Running)
+        {
+            // The running run may have listed its files already: queue the follow-up (unless it is running too).
+            return next == MonthRunState.Running ? null : NextId(month);
+        }
+        return CurrentId(month);
+    }
+}
