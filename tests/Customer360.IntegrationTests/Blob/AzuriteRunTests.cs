@@ -93,10 +93,10 @@ public class AzuriteRunTests
         var output = temp.Sub("out");
         using (var cancel = new CancellationTokenSource())
         {
-            // Stop the run once some (not all) partials are committed.
+            // Stop the run once a few (not all) partials are committed (a manifest is written last).
             var run = RunBlobAsync(container, output, cancel.Token);
             var store = new AzureBlobStore(container, LocalRunOptions.BlobWorkPrefix);
-            while (!run.IsCompleted && await CountAsync(store, "partials/") < 10)
+            while (!run.IsCompleted && await CountManifestsAsync(store) < 3)
             {
                 await Task.Delay(20);
             }
@@ -118,12 +118,12 @@ public class AzuriteRunTests
         return fresh;
     }
 
-    private static async Task<int> CountAsync(AzureBlobStore store, string prefix)
+    private static async Task<int> CountManifestsAsync(AzureBlobStore store)
     {
         int n = 0;
-        await foreach (var _ in store.ListAsync(prefix, CancellationToken.None))
+        await foreach (var item in store.ListAsync("partials/", CancellationToken.None))
         {
-            n++;
+            n += item.Name.EndsWith("/_manifest.json", StringComparison.Ordinal) ? 1 : 0;
         }
         return n;
     }
