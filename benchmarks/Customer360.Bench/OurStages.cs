@@ -1,0 +1,89 @@
+using Customer360.Domain.Activities;
+using Customer360.Domain.Classification;
+using Customer360.Domain.Content;
+using Customer360.Domain.Flow;
+using Customer360.Domain.Search;
+using Customer360.Domain.Storage;
+
+namespace Customer360.Bench;
+
+/// <summary>The product's content and search stages, through the same activity classes the hosts run (map every file, reduce every shard).</summary>
+public static class OurStages
+{
+    public static PipelineEnvironment Environment(string? content, string? search, string work) => new()
+    {
+        Content = content is null ? null : new SourceLocation(new LocalFolderStore(content), ""),
+        Search = search is null ? null : new SourceLocation(new LocalFolderStore(search), ""),
+        Work = new LocalFolderStore(work),
+        Output = new LocalFolderStore(work),
+        Sinks = [],
+        KeywordCache = new JsonFileKeywordCache(Path.Combine(work, "cache.json")),
+    };
+
+    public static async Task<(TableSummary Summary, long InputRows)> ContentAsync(string content, string work, int shards, int parallelism)
+    {
+        var environment = Environment(content, null, work);
+        var plan = await new PlanRunActivity(environment).RunAsync(new PlanInput(null, PipelineStreams.Content), CancellationToken.None);
+        var map = new MapContentFileActivity(environment);
+        var maps = new ContentMapResult[plan.ContentFiles.Count];
+        await Parallel.ForAsync(0, maps.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, ct) =>
+            maps[i] = await map.RunAsync(new MapContentFileInput(plan.ContentFiles[i], shards), ct));
+        var prefixes = maps.Select(m => m.PartialPrefix).ToList();
+        var reduce = new ReduceContentShardActivity(environment);
+        var results = new ContentShardResult[shards];
+        await Parallel.ForAsync(0, shards, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (s, ct) =>
+            results[s] = await reduce.RunAsync(new ReduceContentShardInput("bench", s, prefixes), ct));
+
+        var rows = new List<ContentProfileRow>();
+        foreach (var result in results)
+        {
+            await using var stream = await environment.Work.OpenReadAsync(result.ResultName, CancellationToken.None);
+            ContentProfileRowFormat.ReadInto(stream, rows);
+        }
+        return (Summarise(rows), maps.Sum(m => m.Stats.LinesRead));
+    }
+
+    public static TableSummary Summarise(IReadOnlyCollection<ContentProfileRow> rows) => new(new Dictionary<string, long>
+    {
+        ["rows"] = rows.Count,
+        ["truyen_hinh"] = rows.Sum(r => r.TruyenHinh),
+        ["phim_truyen"] = rows.Sum(r => r.PhimTruyen),
+        ["giai_tri"] = rows.Sum(r => r.GiaiTri),
+        ["thieu_nhi"] = rows.Sum(r => r.ThieuNhi),
+        ["the_thao"] = rows.Sum(r => r.TheThao),
+        ["total_devices"] = rows.Sum(r => (long)r.TotalDevices),
+        ["active_days"] = rows.Sum(r => (long)r.ActiveDays),
+        ["high"] = rows.Count(r => r.ActiveLevel == "High"),
+        ["most_watch_truyen_hinh"] = rows.Count(r => r.MostWatch == "Truyền Hình"),
+        ["most_watch_phim_truyen"] = rows.Count(r => r.MostWatch == "Phim Truyện"),
+        ["taste_length"] = rows.Sum(r => (long)r.Taste.Length),
+    });
+
+    public static async Task<(TableSummary Summary, long InputRows)> SearchAsync(string search, string work, int shards, int parallelism)
+    {
+        var environment = Environment(null, search, work);
+        var plan = await new PlanRunActivity(environment).RunAsync(new PlanInput(null, PipelineStreams.Search), CancellationToken.None);
+        var map = new MapSearchFileActivity(environment);
+        var maps = new SearchMapResult[plan.SearchFiles.Count];
+        await Parallel.ForAsync(0, maps.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, ct) =>
+            maps[i] = await map.RunAsync(new MapSearchFileInput(plan.SearchFiles[i], shards), ct));
+        var prefixes = maps.Select(m => m.PartialPrefix).ToList();
+        var reduce = new ReduceSearchShardActivity(environment);
+        var results = new SearchShardResult[shards];
+        await Parallel.ForAsync(0, shards, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (s, ct) =>
+            results[s] = await reduce.RunAsync(new ReduceSearchShardInput("bench", s, prefixes), ct));
+        var rows = new List<UserTopKeyword>();
+        foreach (var result in results)
+        {
+            await using var stream = await environment.Work.OpenReadAsync(result.ResultName, CancellationToken.None);
+            UserTopKeyword.ReadAll(stream, rows);
+        }
+        return (new TableSummary(new Dictionary<string, long>
+        {
+            ["rows"] = rows.Count,
+            ["search_count"] = rows.Sum(r => r.Count),
+            ["keyword_length"] = rows.Sum(r => (long)r.Keyword.Length),
+            ["distinct_keywords"] = rows.Select(r => r.Keyword).Distinct(StringComparer.Ordinal).Count(),
+        }), maps.Sum(m => m.Stats.RowsRead));
+    }
+}

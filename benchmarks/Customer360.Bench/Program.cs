@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Customer360.Bench;
+using Customer360.Domain.Generation;
+
+// dotnet run --project benchmarks/Customer360.Bench -c Release -- [--data DIR] [--scale bench] [--reps 5] [--smoke]
+var data = new Option<DirectoryInfo>("--data") { Description = "Dataset folder (generated when missing).", DefaultValueFactory = _ => new DirectoryInfo("bench-data") };
+var scale = new Option<DatasetScale>("--scale") { Description = "small, bench or full.", DefaultValueFactory = _ => DatasetScale.Bench };
+var reps = new Option<int>("--reps") { Description = "Measured repetitions per engine (after one warm-up each).", DefaultValueFactory = _ => 5 };
+var parallelism = new Option<int>("--parallelism") { Description = "Our steps at once; DuckDB threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+var shards = new Option<int>("--shards") { DefaultValueFactory = _ => 8 };
+var stages = new Option<string>("--stages") { Description = "content, search or content,search.", DefaultValueFactory = _ => "content,search" };
+var smoke = new Option<bool>("--smoke") { Description = "A tiny dataset, one repetition: proves the bench runs and both engines agree." };
+var root = new RootCommand("Customer 360 benchmark: our stages vs DuckDB on the same files, in one process.") { data, scale, reps, parallelism, shards, stages, smoke };
+root.SetAction(async (parse, cancellationToken) =>
+{
+    bool isSmoke = parse.GetValue(smoke);
+    var folder = parse.GetValue(data)!.FullName;
+    var size = isSmoke ? DatasetScale.Small : parse.GetValue(scale);
+    if (isSmoke)
+    {
+        folder = Path.Combine(Path.GetTempPath(), "c360-bench-smoke");
+    }
+    EnsureDataset(folder, size);
+    return await Bench.RunAsync(folder, isSmoke ? 1 : parse.GetValue(reps), parse.GetValue(parallelism), parse.GetValue(shards),
+        parse.GetValue(stages)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+});
+
+var step = new Command("step", "Run one step in this process and print its peak memory (VmHWM): map one content file, or reduce one shard.");
+var kind = new Option<string>("--kind") { Required = true, Description = "map or reduce" };
+var file = new Option<string?>("--file") { Description = "map: the content file name inside --content" };
+var contentDir = new Option<DirectoryInfo>("--content") { Required = true };
+var workDir = new Option<DirectoryInfo>("--work") { Required = true };
+var shard = new Option<int>("--shard");
+step.Options.Add(kind);
+step.Options.Add(file);
+step.Options.Add(contentDir);
+step.Options.Add(workDir);
+step.Options.Add(shard);
+step.Options.Add(shards);
+step.SetAction(async (parse, cancellationToken) =>
+{
+    var clock = Stopwatch.StartNew();
+    var summary = await StepRunner.RunAsync(parse.GetValue(kind)!, parse.GetValue(contentDir)!.FullName, parse.GetValue(workDir)!.FullName,
+        parse.GetValue(file), parse.GetValue(shard), parse.GetValue(shards));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(kind)}: {summary} in {clock.Elapsed.TotalSeconds:F1}s, peak RSS {MemorySampler.ProcessHighWaterMegabytes():F0} MB"));
+    return 0;
+});
+root.Subcommands.Add(step);
+return await root.Parse(args).InvokeAsync();
+
+static void EnsureDataset(string folder, DatasetScale scale)
+{
+    var content = Path.Combine(folder, "content");
+    var search = Path.Combine(folder, "search");
+    if (!Directory.Exists(content) || Directory.GetFiles(content).Length == 0)
+    {
+        Console.WriteLine($"Generating {scale} content into {content} ...");
+        new ContentLogGenerator(42, DatasetScales.Contracts(scale)).Write(content, gzipLastDay: false, Environment.ProcessorCount);
+    }
+    if (!Directory.Exists(search) || Directory.GetDirectories(search).Length == 0)
+    {
+        Console.WriteLine($"Generating {scale} search into {search} ...");
+        new SearchLogGenerator(42, DatasetScales.SearchUsers(scale)).Write(search, Environment.ProcessorCount);
+    }
+}
