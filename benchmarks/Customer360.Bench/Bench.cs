@@ -8,7 +8,7 @@ public static class Bench
 {
     private sealed record Measurement(double Seconds, double PeakMegabytes, long InputRows, TableSummary Summary);
 
-    public static async Task<int> RunAsync(string folder, int reps, int parallelism, int shards, string[] stages)
+    public static async Task<int> RunAsync(string folder, int reps, int parallelism, int shards, string[] stages, bool withReadJson)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}; .NET {Environment.Version}"));
@@ -49,6 +49,18 @@ public static class Bench
                     oursRuns.Add(await ours());
                 }
                 Console.WriteLine(string.Create(inv, $"  {stage} rep {r + 1}: ours {oursRuns[^1].Seconds:F2}s, duckdb {peerRuns[^1].Seconds:F2}s"));
+            }
+
+            if (withReadJson && stage == "content")
+            {
+                var readJson = new List<Measurement>();
+                for (int r = 0; r < reps; r++)
+                {
+                    readJson.Add(await MeasureAsync(() => Task.FromResult((DuckDbStages.ContentReadJson(duck, input), 0L))));
+                }
+                double median = Median(readJson.Select(m => m.Seconds));
+                var gap = TableSummary.Differences(oursRuns[^1].Summary, readJson[^1].Summary);
+                table.Add(string.Create(inv, $"| {stage} | duckdb read_json (reference; differs on {gap.Count} figures) | {median:F2} | | {bytes / median / 1e6:F0} | {readJson.Max(m => m.PeakMegabytes):F0} | {Median(oursRuns.Select(m => m.Seconds)) / median:F2} |"));
             }
 
             var differences = TableSummary.Differences(oursRuns[^1].Summary, peerRuns[^1].Summary);

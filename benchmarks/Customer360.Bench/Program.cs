@@ -11,8 +11,9 @@ var reps = new Option<int>("--reps") { Description = "Measured repetitions per e
 var parallelism = new Option<int>("--parallelism") { Description = "Our steps at once; DuckDB threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
 var shards = new Option<int>("--shards") { DefaultValueFactory = _ => 8 };
 var stages = new Option<string>("--stages") { Description = "content, search or content,search.", DefaultValueFactory = _ => "content,search" };
+var readJson = new Option<bool>("--with-read-json") { Description = "Also time DuckDB's read_json variant of the content query (different semantics; reference only)." };
 var smoke = new Option<bool>("--smoke") { Description = "A tiny dataset, one repetition: proves the bench runs and both engines agree." };
-var root = new RootCommand("Customer 360 benchmark: our stages vs DuckDB on the same files, in one process.") { data, scale, reps, parallelism, shards, stages, smoke };
+var root = new RootCommand("Customer 360 benchmark: our stages vs DuckDB on the same files, in one process.") { data, scale, reps, parallelism, shards, stages, smoke, readJson };
 root.SetAction(async (parse, cancellationToken) =>
 {
     bool isSmoke = parse.GetValue(smoke);
@@ -24,7 +25,7 @@ root.SetAction(async (parse, cancellationToken) =>
     }
     EnsureDataset(folder, size);
     return await Bench.RunAsync(folder, isSmoke ? 1 : parse.GetValue(reps), parse.GetValue(parallelism), parse.GetValue(shards),
-        parse.GetValue(stages)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        parse.GetValue(stages)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), parse.GetValue(readJson));
 });
 
 var step = new Command("step", "Run one step in this process and print its peak memory (VmHWM): map one content file, or reduce one shard.");
