@@ -34,12 +34,12 @@ set +e  # print the tally even when tests fail
 dotnet test Customer360.slnx -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$C360_SVC_DIR/logs/dotnet-test.log"
 status=${PIPESTATUS[0]}
 set -e
-# Print the closing tally in the plain 'N passed, N failed' form CI reads.
-awk '/^[[:space:]]+Passed: [0-9]+$/ {p+=$2} /^[[:space:]]+Failed: [0-9]+$/ {f+=$2} /^[[:space:]]+Skipped: [0-9]+$/ {s+=$2}
-     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$C360_SVC_DIR/logs/dotnet-test.log"
 # The benchmark at a tiny scale, as a smoke test only (it fails if our tables and DuckDB's differ).
 if [ "$status" = 0 ]; then
   echo "== bench smoke"
   dotnet benchmarks/Customer360.Bench/bin/Release/net10.0/Customer360.Bench.dll --smoke | tail -8 || status=$?
 fi
+# Print the closing tally in the plain 'N passed, N failed' form CI reads.
+awk '/^[[:space:]]+Passed: [0-9]+$/ {p+=$2} /^[[:space:]]+Failed: [0-9]+$/ {f+=$2} /^[[:space:]]+Skipped: [0-9]+$/ {s+=$2}
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$C360_SVC_DIR/logs/dotnet-test.log"
 exit "$status"
