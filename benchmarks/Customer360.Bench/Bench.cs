@@ -117,7 +117,8 @@ public static class Bench
 
     private static string Work()
     {
-        var work = Path.Combine(Path.GetTempPath(), "c360-bench-work");
+        // Per process: two benches at once must not delete each other's partials.
+        var work = Path.Combine(Path.GetTempPath(), $"c360-bench-work-{System.Environment.ProcessId}");
         if (Directory.Exists(work))
         {
             Directory.Delete(work, recursive: true);
