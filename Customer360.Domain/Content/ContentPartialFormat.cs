@@ -48,12 +48,18 @@ public static class ContentPartialFormat
         {
             target[month] = contracts = new Dictionary<string, ContractActivity>(StringComparer.Ordinal);
         }
+        // Contract and device strings are decoded into a reused buffer and looked up without allocating:
+        // a contract seen on 30 days costs one string, not 30 (the reduce's main allocation otherwise).
+        var lookup = contracts.GetAlternateLookup<ReadOnlySpan<char>>();
+        byte[] bytes = new byte[256];
+        char[] chars = new char[256];
         for (int i = 0; i < count; i++)
         {
-            string contract = reader.ReadString();
-            if (!contracts.TryGetValue(contract, out var activity))
+            var contract = ReadChars(reader, ref bytes, ref chars);
+            if (!lookup.TryGetValue(contract, out var activity))
             {
-                contracts[contract] = activity = new ContractActivity();
+                activity = new ContractActivity();
+                contracts.Add(new string(contract), activity);
             }
             for (int c = 0; c < ContentCategories.Count; c++)
             {
@@ -63,8 +69,27 @@ public static class ContentPartialFormat
             int devices = reader.Read7BitEncodedInt();
             for (int d = 0; d < devices; d++)
             {
-                activity.AddDevice(reader.ReadString());
+                activity.AddDevice(ReadChars(reader, ref bytes, ref chars));
             }
         }
+    }
+
+    /// <summary>Reads one string written by <see cref="BinaryWriter.Write(string)"/> (7-bit byte length + UTF-8) into <paramref name="chars"/>.</summary>
+    private static ReadOnlySpan<char> ReadChars(BinaryReader reader, ref byte[] bytes, ref char[] chars)
+    {
+        int length = reader.Read7BitEncodedInt();
+        if (length < 0)
+        {
+            throw new InvalidDataException("Negative string length in a content partial.");
+        }
+        if (bytes.Length < length)
+        {
+            bytes = new byte[Math.Max(length, bytes.Length * 2)];
+            chars = new char[bytes.Length];
+        }
+        var span = bytes.AsSpan(0, length);
+        reader.BaseStream.ReadExactly(span);
+        int decoded = Encoding.UTF8.GetChars(span, chars);
+        return chars.AsSpan(0, decoded);
     }
 }

@@ -8,7 +8,7 @@ public static class Bench
 {
     private sealed record Measurement(double Seconds, double PeakMegabytes, long InputRows, TableSummary Summary);
 
-    public static async Task<int> RunAsync(string folder, int reps, int parallelism, int shards, string[] stages, bool withReadJson)
+    public static async Task<int> RunAsync(string folder, int reps, int parallelism, int shards, string[] stages, bool withReadJson, bool runOurs = true, bool runDuckDb = true)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}; .NET {Environment.Version}"));
@@ -31,6 +31,24 @@ public static class Bench
                 "content" => () => MeasureAsync(() => Task.FromResult((DuckDbStages.Content(duck, input), 0L))),
                 _ => () => MeasureAsync(() => Task.FromResult((DuckDbStages.Search(duck, input), 0L))),
             };
+
+            if (!runOurs || !runDuckDb)
+            {
+                // One engine alone (e.g. ours at full scale): timings and peak memory only, no ratio or agreement check.
+                var engine = runOurs ? ours : peer;
+                await engine();
+                var runs = new List<Measurement>();
+                for (int r = 0; r < reps; r++)
+                {
+                    runs.Add(await engine());
+                    Console.WriteLine(string.Create(inv, $"  {stage} rep {r + 1}: {(runOurs ? "ours" : "duckdb")} {runs[^1].Seconds:F2}s"));
+                }
+                double alone = Median(runs.Select(m => m.Seconds));
+                long inputRows = runs[^1].InputRows;
+                table.Add(string.Create(inv, $"| {stage} | {(runOurs ? "ours" : "duckdb")} | {alone:F2} | {(inputRows > 0 ? (inputRows / alone).ToString("N0", inv) : "")} | {bytes / alone / 1e6:F0} | {runs.Max(m => m.PeakMegabytes):F0} | (one engine only) |"));
+                table.Add(string.Create(inv, $"| {stage} | result | {string.Join(", ", runs[^1].Summary.Figures.Select(kv => $"{kv.Key}={kv.Value}"))} | | | | |"));
+                continue;
+            }
 
             await ours();
             await peer();
@@ -99,7 +117,8 @@ public static class Bench
 
     private static string Work()
     {
-        var work = Path.Combine(Path.GetTempPath(), "c360-bench-work");
+        // Per process: two benches at once must not delete each other's partials.
+        var work = Path.Combine(Path.GetTempPath(), $"c360-bench-work-{System.Environment.ProcessId}");
         if (Directory.Exists(work))
         {
             Directory.Delete(work, recursive: true);

@@ -13,7 +13,9 @@ var shards = new Option<int>("--shards") { DefaultValueFactory = _ => 8 };
 var stages = new Option<string>("--stages") { Description = "content, search or content,search.", DefaultValueFactory = _ => "content,search" };
 var readJson = new Option<bool>("--with-read-json") { Description = "Also time DuckDB's read_json variant of the content query (different semantics; reference only)." };
 var smoke = new Option<bool>("--smoke") { Description = "A tiny dataset, one repetition: proves the bench runs and both engines agree." };
-var root = new RootCommand("Customer 360 benchmark: our stages vs DuckDB on the same files, in one process.") { data, scale, reps, parallelism, shards, stages, smoke, readJson };
+var contracts = new Option<int?>("--contracts") { Description = "Content contracts to generate instead of the scale's count (for 2×, 4× the bench month)." };
+var engines = new Option<string>("--engines") { Description = "ours, duckdb or ours,duckdb (the agreement check and ratio need both).", DefaultValueFactory = _ => "ours,duckdb" };
+var root = new RootCommand("Customer 360 benchmark: our stages vs DuckDB on the same files, in one process.") { data, scale, reps, parallelism, shards, stages, smoke, readJson, contracts, engines };
 root.SetAction(async (parse, cancellationToken) =>
 {
     bool isSmoke = parse.GetValue(smoke);
@@ -23,9 +25,11 @@ root.SetAction(async (parse, cancellationToken) =>
     {
         folder = Path.Combine(Path.GetTempPath(), "c360-bench-smoke");
     }
-    EnsureDataset(folder, size);
+    EnsureDataset(folder, size, parse.GetValue(contracts));
+    var engineList = parse.GetValue(engines)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     return await Bench.RunAsync(folder, isSmoke ? 1 : parse.GetValue(reps), parse.GetValue(parallelism), parse.GetValue(shards),
-        parse.GetValue(stages)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), parse.GetValue(readJson));
+        parse.GetValue(stages)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), parse.GetValue(readJson),
+        runOurs: engineList.Contains("ours"), runDuckDb: engineList.Contains("duckdb"));
 });
 
 var step = new Command("step", "Run one step in this process and print its peak memory (VmHWM): map one content file, or reduce one shard.");
@@ -51,14 +55,14 @@ step.SetAction(async (parse, cancellationToken) =>
 root.Subcommands.Add(step);
 return await root.Parse(args).InvokeAsync();
 
-static void EnsureDataset(string folder, DatasetScale scale)
+static void EnsureDataset(string folder, DatasetScale scale, int? contracts)
 {
     var content = Path.Combine(folder, "content");
     var search = Path.Combine(folder, "search");
     if (!Directory.Exists(content) || Directory.GetFiles(content).Length == 0)
     {
         Console.WriteLine($"Generating {scale} content into {content} ...");
-        new ContentLogGenerator(42, DatasetScales.Contracts(scale)).Write(content, gzipLastDay: false, Environment.ProcessorCount);
+        new ContentLogGenerator(42, contracts ?? DatasetScales.Contracts(scale)).Write(content, gzipLastDay: false, Environment.ProcessorCount);
     }
     if (!Directory.Exists(search) || Directory.GetDirectories(search).Length == 0)
     {
