@@ -32,23 +32,25 @@ root.SetAction(async (parse, cancellationToken) =>
         runOurs: engineList.Contains("ours"), runDuckDb: engineList.Contains("duckdb"));
 });
 
-var step = new Command("step", "Run one step in this process and print its peak memory (VmHWM): map one content file, or reduce one shard.");
-var kind = new Option<string>("--kind") { Required = true, Description = "map or reduce" };
+var step = new Command("step", "Run one step in this process and print its peak memory (VmHWM): map one content file, reduce one shard, or a content load step.");
+var kind = new Option<string>("--kind") { Required = true, Description = "map, reduce, load-content or load-customer-360" };
 var file = new Option<string?>("--file") { Description = "map: the content file name inside --content" };
 var contentDir = new Option<DirectoryInfo>("--content") { Required = true };
 var workDir = new Option<DirectoryInfo>("--work") { Required = true };
 var shard = new Option<int>("--shard");
+var mysql = new Option<string?>("--mysql") { Description = "load steps: also load into this MySQL database (connection string)." };
 step.Options.Add(kind);
 step.Options.Add(file);
 step.Options.Add(contentDir);
 step.Options.Add(workDir);
 step.Options.Add(shard);
 step.Options.Add(shards);
+step.Options.Add(mysql);
 step.SetAction(async (parse, cancellationToken) =>
 {
     var clock = Stopwatch.StartNew();
     var summary = await StepRunner.RunAsync(parse.GetValue(kind)!, parse.GetValue(contentDir)!.FullName, parse.GetValue(workDir)!.FullName,
-        parse.GetValue(file), parse.GetValue(shard), parse.GetValue(shards));
+        parse.GetValue(file), parse.GetValue(shard), parse.GetValue(shards), parse.GetValue(mysql));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(kind)}: {summary} in {clock.Elapsed.TotalSeconds:F1}s, peak RSS {MemorySampler.ProcessHighWaterMegabytes():F0} MB"));
     return 0;
 });
