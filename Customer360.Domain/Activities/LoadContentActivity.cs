@@ -8,15 +8,7 @@ public sealed class LoadContentActivity(PipelineEnvironment environment) : IActi
 {
     public async Task<TableLoadResult> RunAsync(LoadContentInput input, CancellationToken cancellationToken)
     {
-        var rows = new List<ContentProfileRow>();
-        foreach (var name in input.ShardResults)
-        {
-            var stream = await environment.Work.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                ContentProfileRowFormat.ReadInto(stream, rows);
-            }
-        }
+        var rows = await ReduceContentShardActivity.ReadAllAsync(environment, input.ShardResults, cancellationToken).ConfigureAwait(false);
         rows.Sort(ContentProfileTable.Order);
         return await environment.WriteTableAsync(ContentProfileTable.From(rows), cancellationToken).ConfigureAwait(false);
     }

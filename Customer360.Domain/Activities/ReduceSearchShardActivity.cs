@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Search;
+using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.Activities;
 
@@ -33,17 +34,6 @@ public sealed class ReduceSearchShardActivity(PipelineEnvironment environment) :
     }
 
     /// <summary>Reads shard results back (used by the classification plan and the search load).</summary>
-    internal static async Task<List<UserTopKeyword>> ReadAllAsync(PipelineEnvironment environment, IEnumerable<string> names, CancellationToken cancellationToken)
-    {
-        var rows = new List<UserTopKeyword>();
-        foreach (var name in names)
-        {
-            var stream = await environment.Work.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                UserTopKeyword.ReadAll(stream, rows);
-            }
-        }
-        return rows;
-    }
+    public static Task<List<UserTopKeyword>> ReadAllAsync(PipelineEnvironment environment, IEnumerable<string> names, CancellationToken cancellationToken) =>
+        environment.Work.ReadAllAsync<UserTopKeyword>(names, UserTopKeyword.ReadAll, cancellationToken);
 }

@@ -34,12 +34,7 @@ public static class OurStages
         await Parallel.ForAsync(0, shards, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (s, ct) =>
             results[s] = await reduce.RunAsync(new ReduceContentShardInput("bench", s, prefixes), ct));
 
-        var rows = new List<ContentProfileRow>();
-        foreach (var result in results)
-        {
-            await using var stream = await environment.Work.OpenReadAsync(result.ResultName, CancellationToken.None);
-            ContentProfileRowFormat.ReadInto(stream, rows);
-        }
+        var rows = await ReduceContentShardActivity.ReadAllAsync(environment, results.Select(r => r.ResultName), CancellationToken.None);
         return (Summarise(rows), maps.Sum(m => m.Stats.LinesRead));
     }
 
@@ -72,12 +67,7 @@ public static class OurStages
         var results = new SearchShardResult[shards];
         await Parallel.ForAsync(0, shards, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (s, ct) =>
             results[s] = await reduce.RunAsync(new ReduceSearchShardInput("bench", s, prefixes), ct));
-        var rows = new List<UserTopKeyword>();
-        foreach (var result in results)
-        {
-            await using var stream = await environment.Work.OpenReadAsync(result.ResultName, CancellationToken.None);
-            UserTopKeyword.ReadAll(stream, rows);
-        }
+        var rows = await ReduceSearchShardActivity.ReadAllAsync(environment, results.Select(r => r.ResultName), CancellationToken.None);
         return (new TableSummary(new Dictionary<string, long>
         {
             ["rows"] = rows.Count,
