@@ -1,7 +1,5 @@
-using Customer360.Domain.Content;
 using Customer360.Domain.Customers;
 using Customer360.Domain.Flow;
-using Customer360.Domain.Search;
 
 namespace Customer360.Domain.Activities;
 
@@ -10,21 +8,18 @@ public sealed class LoadCustomer360Activity(PipelineEnvironment environment) : I
 {
     public async Task<TableLoadResult> RunAsync(LoadCustomer360Input input, CancellationToken cancellationToken)
     {
-        var content = new List<ContentProfileRow>();
-        foreach (var name in input.ContentShardResults)
+        var content = await ReduceContentShardActivity.ReadAllAsync(environment, input.ContentShardResults, cancellationToken).ConfigureAwait(false);
+        // Folded shard by shard: only each user's latest search is kept, never every month's rows.
+        var search = new Dictionary<string, LatestSearch>(StringComparer.Ordinal);
+        if (input.Search is { } load)
         {
-            var stream = await environment.Work.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            var categories = await LoadSearchActivity.ReadCategoriesAsync(environment, load, cancellationToken).ConfigureAwait(false);
+            foreach (var shard in load.ShardResults)
             {
-                ContentProfileRowFormat.ReadInto(stream, content);
+                LatestSearch.AddUsers(await LoadSearchActivity.ReadClassifiedShardAsync(environment, shard, categories, cancellationToken).ConfigureAwait(false), search);
             }
         }
-        List<TopKeywordRow> tops = [];
-        if (input.Search is { } search)
-        {
-            (tops, _) = await LoadSearchActivity.ReadRowsAsync(environment, search, cancellationToken).ConfigureAwait(false);
-        }
-        var table = Customer360Builder.Build(content, tops, TrendBuilder.Build(tops), environment.IdentityMap);
+        var table = Customer360Builder.Build(content, search, environment.IdentityMap);
         return await environment.WriteTableAsync(table, cancellationToken).ConfigureAwait(false);
     }
 }

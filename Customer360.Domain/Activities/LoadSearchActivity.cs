@@ -24,13 +24,26 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         ];
     }
 
-    /// <summary>The run's classified top-keyword rows and the categories of the keywords they use.</summary>
-    internal static async Task<(List<TopKeywordRow> Rows, List<KeywordCategory> Keywords)> ReadRowsAsync(
+    /// <summary>The run's classified top-keyword rows, in table order, and the categories of the keywords they use.</summary>
+    private static async Task<(List<TopKeywordRow> Rows, List<KeywordCategory> Keywords)> ReadRowsAsync(
         PipelineEnvironment environment, LoadSearchInput input, CancellationToken cancellationToken)
     {
-        var tops = await ReduceSearchShardActivity.ReadAllAsync(environment, input.ShardResults, cancellationToken).ConfigureAwait(false);
-        tops.Sort(UserTopKeyword.Order);
+        var categories = await ReadCategoriesAsync(environment, input, cancellationToken).ConfigureAwait(false);
+        var rows = new List<TopKeywordRow>();
+        foreach (var shard in input.ShardResults)
+        {
+            rows.AddRange(await ReadClassifiedShardAsync(environment, shard, categories, cancellationToken).ConfigureAwait(false));
+        }
+        rows.Sort(TopKeywordRow.Order);
+        var used = rows.Select(r => r.MostSearch).ToHashSet(StringComparer.Ordinal);
+        var keywords = categories.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
+        return (rows, keywords);
+    }
 
+    /// <summary>The category of every keyword of the run: this run's batch results over the cached ones.</summary>
+    internal static async Task<Dictionary<string, KeywordCategory>> ReadCategoriesAsync(
+        PipelineEnvironment environment, LoadSearchInput input, CancellationToken cancellationToken)
+    {
         var categories = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
         foreach (var cached in await WorkStoreJson.ReadAsync<List<KeywordCategory>>(environment.Work, input.CachedName, cancellationToken).ConfigureAwait(false))
         {
@@ -43,16 +56,20 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
                 categories[entry.Keyword] = entry;
             }
         }
+        return categories;
+    }
 
-        var rows = tops.Select(t =>
+    /// <summary>One shard's top-keyword rows with their categories (a shard holds all of its users' months).</summary>
+    internal static async Task<List<TopKeywordRow>> ReadClassifiedShardAsync(
+        PipelineEnvironment environment, string shardResult, Dictionary<string, KeywordCategory> categories, CancellationToken cancellationToken)
+    {
+        var tops = await ReduceSearchShardActivity.ReadAllAsync(environment, [shardResult], cancellationToken).ConfigureAwait(false);
+        return tops.ConvertAll(t =>
         {
             var category = categories.TryGetValue(t.Keyword, out var c)
                 ? c
                 : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
             return new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, category.Category, category.Source);
-        }).ToList();
-        var used = rows.Select(r => r.MostSearch).ToHashSet(StringComparer.Ordinal);
-        var keywords = categories.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
-        return (rows, keywords);
+        });
     }
 }

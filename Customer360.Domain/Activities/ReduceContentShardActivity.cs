@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.Activities;
 
@@ -40,4 +41,8 @@ public sealed class ReduceContentShardActivity(PipelineEnvironment environment) 
         }, cancellationToken).ConfigureAwait(false);
         return new ContentShardResult(input.Shard, name, rows.Count, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Every row of the given shard results, in shard order.</summary>
+    public static Task<List<ContentProfileRow>> ReadAllAsync(PipelineEnvironment environment, IEnumerable<string> names, CancellationToken cancellationToken) =>
+        environment.Work.ReadAllAsync<ContentProfileRow>(names, ContentProfileRowFormat.ReadInto, cancellationToken);
 }

@@ -19,33 +19,33 @@ public static class SearchTables
 
     public static OutputTable FromTopKeywords(IReadOnlyList<TopKeywordRow> rows) => new(TopKeyword,
     [
-        new Int32Column("month", rows.Select(r => r.Month).ToArray()),
-        new StringColumn("user_id", rows.Select(r => r.UserId).ToArray()),
-        new StringColumn("most_search", rows.Select(r => r.MostSearch).ToArray()),
-        new Int64Column("search_count", rows.Select(r => r.SearchCount).ToArray()),
-        new StringColumn("category", rows.Select(r => r.Category).ToArray()),
-        new StringColumn("category_source", rows.Select(r => r.CategorySource).ToArray()),
+        Column.OfInt32("month", rows, r => r.Month),
+        Column.OfText("user_id", rows, r => r.UserId),
+        Column.OfText("most_search", rows, r => r.MostSearch),
+        Column.OfInt64("search_count", rows, r => r.SearchCount),
+        Column.OfText("category", rows, r => r.Category),
+        Column.OfText("category_source", rows, r => r.CategorySource),
     ]);
 
     public static OutputTable FromTrend(IReadOnlyList<TrendRow> rows) => new(Trend,
     [
-        new Int32Column("month_from", rows.Select(r => r.MonthFrom).ToArray()),
-        new Int32Column("month_to", rows.Select(r => r.MonthTo).ToArray()),
-        new StringColumn("user_id", rows.Select(r => r.UserId).ToArray()),
-        new StringColumn("most_search_from", rows.Select(r => r.MostSearchFrom).ToArray()),
-        new StringColumn("category_from", rows.Select(r => r.CategoryFrom).ToArray()),
-        new StringColumn("most_search_to", rows.Select(r => r.MostSearchTo).ToArray()),
-        new StringColumn("category_to", rows.Select(r => r.CategoryTo).ToArray()),
-        new StringColumn("trending_type", rows.Select(r => r.TrendingType).ToArray()),
-        new StringColumn("previous", rows.Select(r => r.Previous).ToArray()),
+        Column.OfInt32("month_from", rows, r => r.MonthFrom),
+        Column.OfInt32("month_to", rows, r => r.MonthTo),
+        Column.OfText("user_id", rows, r => r.UserId),
+        Column.OfText("most_search_from", rows, r => r.MostSearchFrom),
+        Column.OfText("category_from", rows, r => r.CategoryFrom),
+        Column.OfText("most_search_to", rows, r => r.MostSearchTo),
+        Column.OfText("category_to", rows, r => r.CategoryTo),
+        Column.OfText("trending_type", rows, r => r.TrendingType),
+        Column.OfText("previous", rows, r => r.Previous),
     ]);
 
     /// <summary>The run's keywords with the category, source (llm/cache/rules/fallback) and model each one got.</summary>
     public static OutputTable FromKeywordCategories(IReadOnlyList<KeywordCategory> rows) => new(KeywordCategory,
     [
-        new StringColumn("keyword", rows.Select(r => r.Keyword).ToArray()),
-        new StringColumn("category", rows.Select(r => r.Category).ToArray()),
-        new StringColumn("source", rows.Select(r => r.Source).ToArray()),
-        new StringColumn("model", rows.Select(r => r.Model).ToArray()),
+        Column.OfText("keyword", rows, r => r.Keyword),
+        Column.OfText("category", rows, r => r.Category),
+        Column.OfText("source", rows, r => r.Source),
+        Column.OfText("model", rows, r => r.Model),
     ]);
 }

@@ -2,4 +2,9 @@ namespace Customer360.Domain.Search;
 
 /// <summary>A row of <c>search_top_keyword</c>: a user's most searched (normalised) keyword in a month and its genre.</summary>
 /// <param name="CategorySource"><c>llm</c>, <c>cache</c>, <c>rules</c> or <c>fallback</c>.</param>
-public sealed record TopKeywordRow(int Month, string UserId, string MostSearch, long SearchCount, string Category, string CategorySource);
+public sealed record TopKeywordRow(int Month, string UserId, string MostSearch, long SearchCount, string Category, string CategorySource)
+{
+    /// <summary>Rows in table order: by month, then user (ordinal), as <see cref="UserTopKeyword.Order"/>.</summary>
+    public static Comparison<TopKeywordRow> Order { get; } = (a, b) =>
+        a.Month != b.Month ? a.Month.CompareTo(b.Month) : string.CompareOrdinal(a.UserId, b.UserId);
+}

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Customer360.Domain.Search;
 
 /// <summary>
@@ -9,6 +11,8 @@ public static class TrendBuilder
 {
     public const string Changed = "Changed";
     public const string Unchanged = "Unchanged";
+
+    private static readonly ConcurrentDictionary<(string From, string To), string> Transitions = new();
 
     public static List<TrendRow> Build(IReadOnlyCollection<TopKeywordRow> rows)
     {
@@ -27,13 +31,21 @@ public static class TrendBuilder
                 {
                     continue;
                 }
-                bool same = from.Category == target.Category;
-                trend.Add(new TrendRow(month, next, user, from.MostSearch, from.Category, target.MostSearch, target.Category,
-                    same ? Unchanged : Changed, same ? Unchanged : $"{from.Category} - {target.Category}"));
+                trend.Add(Of(from, target));
             }
         }
         return trend;
     }
+
+    /// <summary>The trend row of one user's top keywords in two consecutive months.</summary>
+    public static TrendRow Of(TopKeywordRow from, TopKeywordRow to) => new(from.Month, to.Month, from.UserId, from.MostSearch, from.Category,
+        to.MostSearch, to.Category, TrendingType(from.Category, to.Category), Previous(from.Category, to.Category));
+
+    public static string TrendingType(string categoryFrom, string categoryTo) => categoryFrom == categoryTo ? Unchanged : Changed;
+
+    /// <summary><c>Unchanged</c>, or "From - To": one string per distinct pair of the closed genre set, not one per row.</summary>
+    public static string Previous(string categoryFrom, string categoryTo) =>
+        categoryFrom == categoryTo ? Unchanged : Transitions.GetOrAdd((categoryFrom, categoryTo), static pair => $"{pair.From} - {pair.To}");
 
     /// <summary>The calendar month after a YYYYMM month.</summary>
     public static int NextMonth(int month) => month % 100 == 12 ? ((month / 100) + 1) * 100 + 1 : month + 1;

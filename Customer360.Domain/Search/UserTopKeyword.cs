@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Customer360.Domain.Search;
@@ -40,9 +41,25 @@ public sealed record UserTopKeyword(int Month, string UserId, string Keyword, lo
     public static void ReadAll(Stream stream, List<UserTopKeyword> rows)
     {
         using var reader = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
+        // A user appears once per month and a popular keyword in many rows: one string each, not one per
+        // row (at full scale this is hundreds of MB of the load steps' memory).
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int n = reader.ReadInt32(); n > 0; n--)
         {
-            rows.Add(new UserTopKeyword(reader.ReadInt32(), reader.ReadString(), reader.ReadString(), reader.Read7BitEncodedInt64()));
+            int month = reader.ReadInt32();
+            var user = Pooled(strings, reader.ReadString());
+            var keyword = Pooled(strings, reader.ReadString());
+            rows.Add(new UserTopKeyword(month, user, keyword, reader.Read7BitEncodedInt64()));
         }
+    }
+
+    private static string Pooled(Dictionary<string, string> pool, string value)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pool, value, out bool exists);
+        if (!exists)
+        {
+            slot = value;
+        }
+        return slot!;
     }
 }

@@ -38,19 +38,19 @@ public static class CsvTableWriter
                     switch (table.Columns[c])
                     {
                         case StringColumn s:
-                            WriteField(writer, s.Values[row]);
+                            WriteField(writer, s[row]);
                             break;
                         case Int64Column l:
-                            writer.Write(l.Values[row].ToString(CultureInfo.InvariantCulture));
+                            writer.Write(l[row].ToString(CultureInfo.InvariantCulture));
                             break;
                         case Int32Column i:
-                            writer.Write(i.Values[row].ToString(CultureInfo.InvariantCulture));
+                            writer.Write(i[row].ToString(CultureInfo.InvariantCulture));
                             break;
                         case NullableInt32Column i:
-                            writer.Write(i.Values[row]?.ToString(CultureInfo.InvariantCulture));
+                            writer.Write(i[row]?.ToString(CultureInfo.InvariantCulture));
                             break;
                         case NullableInt64Column l:
-                            writer.Write(l.Values[row]?.ToString(CultureInfo.InvariantCulture));
+                            writer.Write(l[row]?.ToString(CultureInfo.InvariantCulture));
                             break;
                         default:
                             throw new NotSupportedException(table.Columns[c].GetType().Name);

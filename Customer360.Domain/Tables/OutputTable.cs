@@ -1,8 +1,9 @@
 namespace Customer360.Domain.Tables;
 
 /// <summary>
-/// A finished output table held column by column: the one shape every sink (CSV, Parquet, MySQL) writes.
-/// Column names and order are the documented contract of the table.
+/// A finished output table, column by column: the one shape every sink (CSV, Parquet, MySQL) writes.
+/// Column names and order are the documented contract of the table. Columns are views over the rows
+/// the table was built from, not copies, so a table of millions of rows costs no more than its rows.
 /// </summary>
 public sealed class OutputTable
 {
@@ -26,50 +27,95 @@ public sealed class OutputTable
     public OutputColumn this[string column] => Columns.First(c => c.Name == column);
 }
 
-/// <summary>One column of an <see cref="OutputTable"/>.</summary>
-public abstract record OutputColumn(string Name)
+/// <summary>One column of an <see cref="OutputTable"/>: a name, a row count and a value per row.</summary>
+public abstract class OutputColumn(string name, int count)
 {
-    public abstract int Count { get; }
+    public string Name { get; } = name;
 
+    public int Count { get; } = count;
+
+    /// <summary>The column's value type (for nullable columns, the underlying type).</summary>
     public abstract Type ClrType { get; }
 
+    /// <summary>The value of one row, boxed; null when missing.</summary>
     public abstract object? GetValue(int row);
 }
 
-/// <summary>A text column; a null value is written as empty (CSV) or null (Parquet).</summary>
-public sealed record StringColumn(string Name, string?[] Values) : OutputColumn(Name)
+/// <summary>A typed column whose values are read from the rows on demand.</summary>
+public abstract class OutputColumn<T>(string name, int count, Func<int, T> value) : OutputColumn(name, count)
 {
-    public override int Count => Values.Length;
+    public T this[int row] => value(row);
+
+    public override object? GetValue(int row) => value(row);
+
+    /// <summary>Rows [start, start + destination.Length) copied into a caller's buffer (e.g. one Parquet row group).</summary>
+    public void CopyTo(int start, Span<T> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = value(start + i);
+        }
+    }
+}
+
+/// <summary>A text column; a null value is written as empty (CSV) or null (Parquet, MySQL).</summary>
+public sealed class StringColumn(string name, int count, Func<int, string?> value) : OutputColumn<string?>(name, count, value)
+{
+    public StringColumn(string name, string?[] values) : this(name, values.Length, i => values[i])
+    {
+    }
+
     public override Type ClrType => typeof(string);
-    public override object? GetValue(int row) => Values[row];
 }
 
-public sealed record Int64Column(string Name, long[] Values) : OutputColumn(Name)
+public sealed class Int64Column(string name, int count, Func<int, long> value) : OutputColumn<long>(name, count, value)
 {
-    public override int Count => Values.Length;
+    public Int64Column(string name, long[] values) : this(name, values.Length, i => values[i])
+    {
+    }
+
     public override Type ClrType => typeof(long);
-    public override object? GetValue(int row) => Values[row];
 }
 
-public sealed record Int32Column(string Name, int[] Values) : OutputColumn(Name)
+public sealed class Int32Column(string name, int count, Func<int, int> value) : OutputColumn<int>(name, count, value)
 {
-    public override int Count => Values.Length;
+    public Int32Column(string name, int[] values) : this(name, values.Length, i => values[i])
+    {
+    }
+
     public override Type ClrType => typeof(int);
-    public override object? GetValue(int row) => Values[row];
 }
 
 /// <summary>An int column with missing values (e.g. a customer seen in one stream only).</summary>
-public sealed record NullableInt32Column(string Name, int?[] Values) : OutputColumn(Name)
+public sealed class NullableInt32Column(string name, int count, Func<int, int?> value) : OutputColumn<int?>(name, count, value)
 {
-    public override int Count => Values.Length;
+    public NullableInt32Column(string name, int?[] values) : this(name, values.Length, i => values[i])
+    {
+    }
+
     public override Type ClrType => typeof(int);
-    public override object? GetValue(int row) => Values[row];
 }
 
 /// <summary>A long column with missing values.</summary>
-public sealed record NullableInt64Column(string Name, long?[] Values) : OutputColumn(Name)
+public sealed class NullableInt64Column(string name, int count, Func<int, long?> value) : OutputColumn<long?>(name, count, value)
 {
-    public override int Count => Values.Length;
+    public NullableInt64Column(string name, long?[] values) : this(name, values.Length, i => values[i])
+    {
+    }
+
     public override Type ClrType => typeof(long);
-    public override object? GetValue(int row) => Values[row];
+}
+
+/// <summary>Columns as views over a list of rows: <c>Column.OfInt32("month", rows, r =&gt; r.Month)</c>.</summary>
+public static class Column
+{
+    public static StringColumn OfText<TRow>(string name, IReadOnlyList<TRow> rows, Func<TRow, string?> value) => new(name, rows.Count, i => value(rows[i]));
+
+    public static Int64Column OfInt64<TRow>(string name, IReadOnlyList<TRow> rows, Func<TRow, long> value) => new(name, rows.Count, i => value(rows[i]));
+
+    public static Int32Column OfInt32<TRow>(string name, IReadOnlyList<TRow> rows, Func<TRow, int> value) => new(name, rows.Count, i => value(rows[i]));
+
+    public static NullableInt32Column OfNullableInt32<TRow>(string name, IReadOnlyList<TRow> rows, Func<TRow, int?> value) => new(name, rows.Count, i => value(rows[i]));
+
+    public static NullableInt64Column OfNullableInt64<TRow>(string name, IReadOnlyList<TRow> rows, Func<TRow, long?> value) => new(name, rows.Count, i => value(rows[i]));
 }

@@ -39,7 +39,7 @@ public sealed class MySqlTableSink(string connectionString) : ITableSink
             await MySqlSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             _migrated = true;
         }
-        var months = table[scope] is Int32Column column ? column.Values.Distinct().Order().ToArray() : throw new InvalidOperationException($"{table.Name}.{scope} must be an int column.");
+        var months = table[scope] is Int32Column column ? Enumerable.Range(0, column.Count).Select(i => column[i]).Distinct().Order().ToArray() : throw new InvalidOperationException($"{table.Name}.{scope} must be an int column.");
         if (months.Length == 0)
         {
             return [];

@@ -35,12 +35,25 @@ public sealed class MemorySampler : IDisposable
 
     public void Dispose() => _timer.Dispose();
 
+    /// <summary>
+    /// Collects garbage and resets the kernel's high-water mark, so the next peak is the next step's alone;
+    /// returns the resident memory the step starts from (MB): runtime, code and what preparation left.
+    /// </summary>
+    public static double ResetHighWater()
+    {
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        File.WriteAllText("/proc/self/clear_refs", "5");
+        return ProcStatusMegabytes("VmRSS:");
+    }
+
     /// <summary>The kernel's high-water mark of this process's resident memory (MB), for single-step runs.</summary>
-    public static double ProcessHighWaterMegabytes()
+    public static double ProcessHighWaterMegabytes() => ProcStatusMegabytes("VmHWM:");
+
+    private static double ProcStatusMegabytes(string field)
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
             }

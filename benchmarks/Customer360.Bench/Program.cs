@@ -32,12 +32,13 @@ root.SetAction(async (parse, cancellationToken) =>
         runOurs: engineList.Contains("ours"), runDuckDb: engineList.Contains("duckdb"));
 });
 
-var step = new Command("step", "Run one step in this process and print its peak memory (VmHWM): map one content file, reduce one shard, or a content load step.");
-var kind = new Option<string>("--kind") { Required = true, Description = "map, reduce, load-content or load-customer-360" };
-var file = new Option<string?>("--file") { Description = "map: the content file name inside --content" };
+var step = new Command("step", "Run one step in this process and print its peak memory (VmHWM after the step's inputs are prepared): map one file, reduce one shard (content or search), or a load step.");
+var kind = new Option<string>("--kind") { Required = true, Description = "map, reduce, map-search, reduce-search, load-content, load-search or load-customer-360" };
+var file = new Option<string?>("--file") { Description = "map: the content file name inside --content; map-search: the day (YYYYMMDD) inside --search" };
 var contentDir = new Option<DirectoryInfo>("--content") { Required = true };
 var workDir = new Option<DirectoryInfo>("--work") { Required = true };
 var shard = new Option<int>("--shard");
+var searchDir = new Option<DirectoryInfo?>("--search") { Description = "search steps, load-customer-360: the search logs (what the measured step needs is mapped, reduced and classified offline first)." };
 var mysql = new Option<string?>("--mysql") { Description = "load steps: also load into this MySQL database (connection string)." };
 step.Options.Add(kind);
 step.Options.Add(file);
@@ -46,12 +47,12 @@ step.Options.Add(workDir);
 step.Options.Add(shard);
 step.Options.Add(shards);
 step.Options.Add(mysql);
+step.Options.Add(searchDir);
 step.SetAction(async (parse, cancellationToken) =>
 {
-    var clock = Stopwatch.StartNew();
-    var summary = await StepRunner.RunAsync(parse.GetValue(kind)!, parse.GetValue(contentDir)!.FullName, parse.GetValue(workDir)!.FullName,
-        parse.GetValue(file), parse.GetValue(shard), parse.GetValue(shards), parse.GetValue(mysql));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(kind)}: {summary} in {clock.Elapsed.TotalSeconds:F1}s, peak RSS {MemorySampler.ProcessHighWaterMegabytes():F0} MB"));
+    var (summary, seconds, startMegabytes) = await StepRunner.RunAsync(new StepRequest(parse.GetValue(kind)!, parse.GetValue(contentDir)!.FullName, parse.GetValue(searchDir)?.FullName,
+        parse.GetValue(workDir)!.FullName, parse.GetValue(file), parse.GetValue(shard), parse.GetValue(shards), parse.GetValue(mysql)));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(kind)}: {summary} in {seconds:F1}s, peak RSS {MemorySampler.ProcessHighWaterMegabytes():F0} MB (started from {startMegabytes:F0} MB)"));
     return 0;
 });
 root.Subcommands.Add(step);
