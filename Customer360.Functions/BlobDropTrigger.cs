@@ -3,6 +3,7 @@ using Customer360.Domain.Flow;
 using Customer360.Domain.Hosting;
 using DurableTask.Core.Exceptions;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;

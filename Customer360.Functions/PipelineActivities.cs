@@ -59,15 +59,18 @@ public sealed partial class PipelineActivities(ActivityCatalog catalog, ILogger<
             ["InvocationId"] = context.InvocationId,
         });
         var result = await catalog.InvokeAsync(activity, input, context.CancellationToken);
-        LogFinished(logger, activity, Summarise(result));
+        LogFinished(logger, activity, new ResultCounts(result));
         return result;
     }
 
-    /// <summary>The counts of a result (rows, lines, files…) for the log, never the whole payload.</summary>
-    private static string Summarise(JsonElement result) =>
-        result.ValueKind != JsonValueKind.Object ? result.ValueKind.ToString()
-        : string.Join(", ", result.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).Select(p => $"{p.Name}={p.Value}"));
+    /// <summary>The counts of a result (rows, lines, files…) for the log, never the whole payload; formatted only if logged.</summary>
+    private readonly struct ResultCounts(JsonElement result)
+    {
+        public override string ToString() =>
+            result.ValueKind != JsonValueKind.Object ? result.ValueKind.ToString()
+            : string.Join(", ", result.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).Select(p => $"{p.Name}={p.Value}"));
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Activity} finished: {Result}")]
-    private static partial void LogFinished(ILogger logger, string activity, string result);
+    private static partial void LogFinished(ILogger logger, string activity, ResultCounts result);
 }

@@ -3,6 +3,7 @@ using Customer360.Domain.Flow;
 using Customer360.Domain.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 
@@ -34,7 +35,7 @@ public sealed class RunsApi(IConfiguration configuration)
     }
 
     [Function("GetRun")]
-    public async Task<HttpResponseData> GetAsync(
+    public static async Task<HttpResponseData> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}")] HttpRequestData request,
         string id,
         [DurableClient] DurableTaskClient client,
