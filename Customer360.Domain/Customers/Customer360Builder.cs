@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Customer360.Domain.Content;
-using Customer360.Domain.Search;
 using Customer360.Domain.Tables;
 
 namespace Customer360.Domain.Customers;
@@ -14,13 +13,6 @@ namespace Customer360.Domain.Customers;
 public static class Customer360Builder
 {
     public const string TableName = "customer_360";
-
-    public static OutputTable Build(IReadOnlyCollection<ContentProfileRow> content, IReadOnlyCollection<TopKeywordRow> tops, IReadOnlyList<IdentityLink> identity)
-    {
-        var search = new Dictionary<string, LatestSearch>(StringComparer.Ordinal);
-        LatestSearch.AddUsers(tops, search);
-        return Build(content, search, identity);
-    }
 
     /// <param name="search">Each user's latest search (<see cref="LatestSearch.AddUsers"/>).</param>
     public static OutputTable Build(IReadOnlyCollection<ContentProfileRow> content, IReadOnlyDictionary<string, LatestSearch> search, IReadOnlyList<IdentityLink> identity)

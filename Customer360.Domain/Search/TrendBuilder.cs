@@ -38,7 +38,7 @@ public static class TrendBuilder
     }
 
     /// <summary>The trend row of one user's top keywords in two consecutive months.</summary>
-    public static TrendRow Of(TopKeywordRow from, TopKeywordRow to) => new(from.Month, to.Month, from.UserId, from.MostSearch, from.Category,
+    private static TrendRow Of(TopKeywordRow from, TopKeywordRow to) => new(from.Month, to.Month, from.UserId, from.MostSearch, from.Category,
         to.MostSearch, to.Category, TrendingType(from.Category, to.Category), Previous(from.Category, to.Category));
 
     public static string TrendingType(string categoryFrom, string categoryTo) => categoryFrom == categoryTo ? Unchanged : Changed;

@@ -61,48 +61,28 @@ public abstract class OutputColumn<T>(string name, int count, Func<int, T> value
 /// <summary>A text column; a null value is written as empty (CSV) or null (Parquet, MySQL).</summary>
 public sealed class StringColumn(string name, int count, Func<int, string?> value) : OutputColumn<string?>(name, count, value)
 {
-    public StringColumn(string name, string?[] values) : this(name, values.Length, i => values[i])
-    {
-    }
-
     public override Type ClrType => typeof(string);
 }
 
 public sealed class Int64Column(string name, int count, Func<int, long> value) : OutputColumn<long>(name, count, value)
 {
-    public Int64Column(string name, long[] values) : this(name, values.Length, i => values[i])
-    {
-    }
-
     public override Type ClrType => typeof(long);
 }
 
 public sealed class Int32Column(string name, int count, Func<int, int> value) : OutputColumn<int>(name, count, value)
 {
-    public Int32Column(string name, int[] values) : this(name, values.Length, i => values[i])
-    {
-    }
-
     public override Type ClrType => typeof(int);
 }
 
 /// <summary>An int column with missing values (e.g. a customer seen in one stream only).</summary>
 public sealed class NullableInt32Column(string name, int count, Func<int, int?> value) : OutputColumn<int?>(name, count, value)
 {
-    public NullableInt32Column(string name, int?[] values) : this(name, values.Length, i => values[i])
-    {
-    }
-
     public override Type ClrType => typeof(int);
 }
 
 /// <summary>A long column with missing values.</summary>
 public sealed class NullableInt64Column(string name, int count, Func<int, long?> value) : OutputColumn<long?>(name, count, value)
 {
-    public NullableInt64Column(string name, long?[] values) : this(name, values.Length, i => values[i])
-    {
-    }
-
     public override Type ClrType => typeof(long);
 }
 

@@ -23,13 +23,13 @@ public static class ParquetTableWriter
 
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
         await using var writer = await ParquetWriter.CreateAsync(schema, stream, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // One buffer per column, reused by every row group: fresh ones would be large-object-heap
+        // garbage (MBs per column per group) that only a full GC reclaims.
         var buffers = new Array?[fields.Length];
         for (int start = 0; start < Math.Max(table.RowCount, 1); start += rowGroupSize)
         {
             int length = Math.Min(rowGroupSize, table.RowCount - start);
             using var group = writer.CreateRowGroup();
-            // One buffer per column, reused by every row group: fresh ones would be large-object-heap
-            // garbage (MBs per column per group) that only a full GC reclaims.
             for (int c = 0; c < fields.Length; c++)
             {
                 switch (table.Columns[c])

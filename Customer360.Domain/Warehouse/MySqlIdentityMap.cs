@@ -16,8 +16,8 @@ public static class MySqlIdentityMap
         await MySqlSchema.ExecuteAsync(connection, "DELETE FROM customer_identity", cancellationToken, transaction).ConfigureAwait(false);
         var table = new OutputTable("customer_identity",
         [
-            new StringColumn("contract", links.Select(l => l.Contract).ToArray()),
-            new StringColumn("user_id", links.Select(l => l.UserId).ToArray()),
+            Column.OfText("contract", links, l => l.Contract),
+            Column.OfText("user_id", links, l => l.UserId),
         ]);
         var bulk = new MySqlBulkCopy(connection, transaction) { DestinationTableName = "customer_identity", BulkCopyTimeout = 0 };
         await bulk.WriteToServerAsync(new OutputTableDataReader(table), cancellationToken).ConfigureAwait(false);

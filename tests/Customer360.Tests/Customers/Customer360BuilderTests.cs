@@ -10,6 +10,13 @@ public class Customer360BuilderTests
 
     private static TopKeywordRow Top(int month, string user, string keyword, string genre) => new(month, user, keyword, 3, genre, "llm");
 
+    private static Dictionary<string, LatestSearch> Search(IReadOnlyCollection<TopKeywordRow> tops)
+    {
+        var search = new Dictionary<string, LatestSearch>(StringComparer.Ordinal);
+        LatestSearch.AddUsers(tops, search);
+        return search;
+    }
+
     private static List<Dictionary<string, object?>> Rows(Domain.Tables.OutputTable table) =>
         Enumerable.Range(0, table.RowCount).Select(i => table.Columns.ToDictionary(c => c.Name, c => c.GetValue(i))).ToList();
 
@@ -18,7 +25,7 @@ public class Customer360BuilderTests
     {
         var content = new[] { Profile(202203, "C1", 10), Profile(202204, "C1", 20), Profile(202204, "C2", 5), Profile(202204, "U9", 7) };
         var tops = new[] { Top(202206, "U1", "vtv3", "TV Channel"), Top(202207, "U1", "doraemon", "Animation"), Top(202207, "U2", "bóng đá", "Sports"), Top(202207, "U9", "a", "Other") };
-        var rows = Rows(Customer360Builder.Build(content, tops, [new IdentityLink("C1", "U1")]));
+        var rows = Rows(Customer360Builder.Build(content, Search(tops), [new IdentityLink("C1", "U1")]));
 
         Assert.Equal(["C1/U1", "C2/C2", "U2/U2", "U9/U9"], rows.Select(r => $"{r["contract"]}/{r["user_id"]}"));
         var c1 = rows[0];
@@ -39,7 +46,7 @@ public class Customer360BuilderTests
             Top(202207, "U2", "doraemon", "Animation"),
         };
         var trend = TrendBuilder.Build(tops).Single();
-        var rows = Rows(Customer360Builder.Build([], tops, []));
+        var rows = Rows(Customer360Builder.Build([], Search(tops), []));
 
         Assert.Equal((202209, "bóng đá"), (rows[0]["search_month"], rows[0]["most_search"]));
         Assert.Equal((trend.MonthFrom, trend.MonthTo, trend.CategoryFrom, trend.CategoryTo, trend.TrendingType, trend.Previous),
@@ -62,7 +69,7 @@ public class Customer360BuilderTests
         LatestSearch.AddUsers(tops.Where(t => t.UserId == "U2").ToList(), folded);
         LatestSearch.AddUsers(tops.Where(t => t.UserId != "U2").ToList(), folded);
 
-        var expected = Rows(Customer360Builder.Build(content, tops, [new IdentityLink("C1", "U1")]));
+        var expected = Rows(Customer360Builder.Build(content, Search(tops), [new IdentityLink("C1", "U1")]));
         var actual = Rows(Customer360Builder.Build(content, folded, [new IdentityLink("C1", "U1")]));
         Assert.Equal(expected.Count, actual.Count);
         for (int i = 0; i < expected.Count; i++)
