@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure.Storage.Blobs;
 using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
 using Customer360.Domain.Customers;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Reporting;
+using Customer360.Domain.Reporting.Html;
 using Customer360.Domain.Storage;
 using Customer360.Domain.Tables;
 using Customer360.Domain.Warehouse;
@@ -57,21 +57,9 @@ public static class LocalPipelineRunner
             context.StatusChanged += onStatus;
         }
         var request = new PipelineRequest(runId, options.Shards, options.Months, PipelineStreams.All, options.BatchSize, options.ClassifyParallelism);
+        // The flow's last step removes the run's scratch; partials stay for reuse.
         var result = await PipelineFlow.RunAsync(context, request).ConfigureAwait(false);
-
-        // Shard results are per-run scratch: drop them once the tables are written (partials stay for reuse).
-        await foreach (var scratch in work.ListAsync($"runs/{runId}/", cancellationToken).ConfigureAwait(false))
-        {
-            await work.DeleteAsync(scratch.Name, cancellationToken).ConfigureAwait(false);
-        }
-
-        var stream = await output.OpenReadAsync(result.ReportName, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var report = await JsonSerializer.DeserializeAsync<RunReport>(stream, FlowJson.Options, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidDataException("Empty run report.");
-            return (result, report);
-        }
+        return (result, await ReportData.ReadRunReportAsync(output, result.ReportName, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Folders, or a blob container laid out as content/ and search/ (DESIGN §1) with partials under a prefix of its own.</summary>

@@ -49,6 +49,9 @@ public sealed partial class PipelineActivities(ActivityCatalog catalog, ILogger<
     [Function(ActivityNames.WriteHtmlReport)]
     public Task<JsonElement> WriteHtmlReport([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.WriteHtmlReport, input, context);
 
+    [Function(ActivityNames.CleanupRun)]
+    public Task<JsonElement> CleanupRun([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.CleanupRun, input, context);
+
     private async Task<JsonElement> RunAsync(string activity, JsonElement input, FunctionContext context)
     {
         var runId = input.ValueKind == JsonValueKind.Object && input.TryGetProperty("runId", out var id) ? id.GetString() : null;

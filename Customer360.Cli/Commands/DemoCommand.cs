@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Customer360.Domain.Content;
 using Customer360.Domain.Generation;
 using Customer360.Domain.Reporting;
+using Customer360.Domain.Reporting.Html;
+using Customer360.Domain.Tables;
 
 namespace Customer360.Cli.Commands;
 
@@ -24,26 +25,32 @@ public static class DemoCommand
                 SearchDirectory = Path.Combine(data, "search"),
                 OutputDirectory = Path.Combine(root, "out"),
             };
-            int exit = await RunCommand.ExecuteAsync(options, verbose: false, cancellationToken).ConfigureAwait(false);
-            PrintSummary(options.OutputDirectory);
+            var (exit, report) = await RunCommand.ExecuteWithReportAsync(options, verbose: false, cancellationToken).ConfigureAwait(false);
+            if (report is not null)
+            {
+                PrintSummary(options.OutputDirectory, report);
+            }
             // The demo data deliberately contains bad lines but no unreadable file, so this is 0 on success.
             return exit;
         });
         return command;
     }
 
-    private static void PrintSummary(string output)
+    private static void PrintSummary(string output, RunReport report)
     {
-        var summary = ContentSummary.From(ContentProfileCsv.Read(Path.Combine(output, ContentProfileTable.Name + ".csv")));
+        if (ReportData.From(report).Content is not { } summary)
+        {
+            return;
+        }
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine();
         Console.WriteLine(string.Create(inv, $"Contracts: {summary.Contracts:N0}   High: {summary.HighShare * 100:F2}%   Low: {summary.LowShare * 100:F2}%"));
         Console.WriteLine("Watch time by category:");
-        foreach (var (category, seconds) in summary.SecondsByCategory.OrderByDescending(kv => kv.Value))
+        foreach (var (category, seconds) in summary.SecondsByCategory.OrderByDescending(c => c.Count))
         {
             double share = summary.TotalSeconds == 0 ? 0 : (double)seconds / summary.TotalSeconds;
-            Console.WriteLine(string.Create(inv, $"  {ContentCategories.DisplayName(category),-12} {seconds / 3600.0,12:N0} h  {share * 100,6:F1}%"));
+            Console.WriteLine(string.Create(inv, $"  {category,-12} {seconds / 3600.0,12:N0} h  {share * 100,6:F1}%"));
         }
-        Console.WriteLine($"Tables, run report and report.html: {output}");
+        Console.WriteLine($"Tables: {output}; run report and report.html: {Path.Combine(output, OutputLayout.RunFolder(report.RunId))}");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Customer360.Domain.Reporting;
+using Customer360.Domain.Tables;
 
 namespace Customer360.Cli.Commands;
 
@@ -25,19 +26,24 @@ public static class RunCommand
     }
 
     /// <summary>Runs and prints the run report's summary; returns the exit code.</summary>
-    public static async Task<int> ExecuteAsync(LocalRunOptions options, bool verbose, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(LocalRunOptions options, bool verbose, CancellationToken cancellationToken) =>
+        (await ExecuteWithReportAsync(options, verbose, cancellationToken).ConfigureAwait(false)).Exit;
+
+    /// <summary>Runs and prints the run report's summary; returns the exit code and the run report (null when the run did not start).</summary>
+    public static async Task<(int Exit, RunReport? Report)> ExecuteWithReportAsync(LocalRunOptions options, bool verbose, CancellationToken cancellationToken)
     {
         if (options.Parallelism < 1 || options.Shards < 1 || options.BatchSize < 1 || options.ClassifyParallelism < 1)
         {
             await Console.Error.WriteLineAsync("--parallelism, --shards, --batch-size and --classify-parallelism must be at least 1.").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            return (ExitCodes.Failure, null);
         }
         using var loggerFactory = Logging.Create(verbose);
         var (result, report) = await ProgressDisplay.RunAsync(onStatus =>
             LocalPipelineRunner.RunAsync(options, loggerFactory, onStatus, cancellationToken)).ConfigureAwait(false);
         Console.WriteLine();
         Console.Write(RunReportText.Render(report));
-        Console.WriteLine($"Outputs: {options.OutputDirectory}");
-        return result.InputErrors ? ExitCodes.InputErrors : ExitCodes.Success;
+        Console.WriteLine($"Outputs: {options.OutputDirectory} (tables in <table>/month=YYYYMM/)");
+        Console.WriteLine($"Run report and report.html: {Path.Combine(options.OutputDirectory, OutputLayout.RunFolder(report.RunId))}");
+        return (result.InputErrors ? ExitCodes.InputErrors : ExitCodes.Success, report);
     }
 }

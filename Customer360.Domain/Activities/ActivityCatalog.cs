@@ -25,6 +25,7 @@ public sealed class ActivityCatalog
         Add(ActivityNames.LoadCustomer360, new LoadCustomer360Activity(environment));
         Add(ActivityNames.WriteRunReport, new WriteRunReportActivity(environment));
         Add(ActivityNames.WriteHtmlReport, new WriteHtmlReportActivity(environment));
+        Add(ActivityNames.CleanupRun, new CleanupRunActivity(environment));
     }
 
     public IReadOnlyCollection<string> Names => _activities.Keys;

@@ -1,5 +1,6 @@
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Reporting;
 
 namespace Customer360.Domain.Activities;
 
@@ -10,6 +11,6 @@ public sealed class LoadContentActivity(PipelineEnvironment environment) : IActi
     {
         var rows = await ReduceContentShardActivity.ReadAllAsync(environment, input.ShardResults, cancellationToken).ConfigureAwait(false);
         rows.Sort(ContentProfileTable.Order);
-        return await environment.WriteTableAsync(ContentProfileTable.From(rows), cancellationToken).ConfigureAwait(false);
+        return await environment.WriteTableAsync(ContentProfileTable.From(rows), cancellationToken, new TableFigures(Content: ContentFigures.From(rows))).ConfigureAwait(false);
     }
 }

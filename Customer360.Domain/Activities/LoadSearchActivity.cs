@@ -1,5 +1,6 @@
 using Customer360.Domain.Classification;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Reporting;
 using Customer360.Domain.Search;
 
 namespace Customer360.Domain.Activities;
@@ -16,10 +17,11 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
     public async Task<IReadOnlyList<TableLoadResult>> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
         var (rows, keywords) = await ReadRowsAsync(environment, input, cancellationToken).ConfigureAwait(false);
+        var trend = TrendBuilder.Build(rows);
         return
         [
-            await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken).ConfigureAwait(false),
-            await environment.WriteTableAsync(SearchTables.FromTrend(TrendBuilder.Build(rows)), cancellationToken).ConfigureAwait(false),
+            await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken, new TableFigures(Search: SearchFigures.From(rows))).ConfigureAwait(false),
+            await environment.WriteTableAsync(SearchTables.FromTrend(trend), cancellationToken, new TableFigures(Trend: TrendFigures.From(trend))).ConfigureAwait(false),
             await environment.WriteTableAsync(SearchTables.FromKeywordCategories(keywords), cancellationToken).ConfigureAwait(false),
         ];
     }

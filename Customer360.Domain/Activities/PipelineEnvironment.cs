@@ -65,8 +65,8 @@ public sealed class PipelineEnvironment
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Writes a finished table to every sink.</summary>
-    public async Task<Flow.TableLoadResult> WriteTableAsync(OutputTable table, CancellationToken cancellationToken)
+    /// <summary>Writes a finished table to every sink; <paramref name="figures"/> ride along to the run report.</summary>
+    public async Task<Flow.TableLoadResult> WriteTableAsync(OutputTable table, CancellationToken cancellationToken, Reporting.TableFigures? figures = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var outputs = new List<string>();
@@ -74,6 +74,6 @@ public sealed class PipelineEnvironment
         {
             outputs.AddRange(await sink.WriteAsync(table, cancellationToken).ConfigureAwait(false));
         }
-        return new Flow.TableLoadResult(table.Name, table.RowCount, outputs, clock.Elapsed.TotalSeconds);
+        return new Flow.TableLoadResult(table.Name, table.RowCount, outputs, clock.Elapsed.TotalSeconds, figures);
     }
 }

@@ -31,5 +31,5 @@ public static class ContentProfileTable
         Column.OfText("active_level", rows, r => r.ActiveLevel),
         Column.OfText("most_watch", rows, r => r.MostWatch),
         Column.OfText("taste", rows, r => r.Taste),
-    ]);
+    ], partitionColumn: "month");
 }

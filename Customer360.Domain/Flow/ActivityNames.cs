@@ -15,4 +15,5 @@ public static class ActivityNames
     public const string LoadCustomer360 = nameof(LoadCustomer360);
     public const string WriteRunReport = nameof(WriteRunReport);
     public const string WriteHtmlReport = nameof(WriteHtmlReport);
+    public const string CleanupRun = nameof(CleanupRun);
 }

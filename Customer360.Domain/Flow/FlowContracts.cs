@@ -50,7 +50,8 @@ public sealed record ContentShardResult(int Shard, string ResultName, int Rows, 
 
 public sealed record LoadContentInput(string RunId, IReadOnlyList<string> ShardResults);
 
-public sealed record TableLoadResult(string Table, long Rows, IReadOnlyList<string> Outputs, double Seconds);
+/// <param name="Figures">What the report shows of this table (computed by the load, so the report never re-reads outputs).</param>
+public sealed record TableLoadResult(string Table, long Rows, IReadOnlyList<string> Outputs, double Seconds, Reporting.TableFigures? Figures = null);
 
 public sealed record MapSearchFileInput(SourceFile File, int Shards);
 

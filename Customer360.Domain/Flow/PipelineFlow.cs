@@ -3,7 +3,7 @@ namespace Customer360.Domain.Flow;
 /// <summary>
 /// The pipeline, written once for every host: plan → map one step per daily file → reduce one step per
 /// shard → classify the distinct top keywords in batches → load the tables and the single
-/// customer view → report. Orchestrator rules apply: no
+/// customer view → report → clean up the run's scratch. Orchestrator rules apply: no
 /// I/O, clocks, randomness or threads here; every piece of work is an activity called through
 /// <see cref="IFlowContext"/>.
 /// </summary>
@@ -98,6 +98,8 @@ public static class PipelineFlow
             contentMaps, contentShards, searchMaps, searchShards, classification, batches, tables, stages);
         var reportName = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
         await context.CallActivityAsync<string>(ActivityNames.WriteHtmlReport, request.RunId, retry);
+        // Last: the run's scratch (shard results, batches) is no longer needed by anything.
+        await context.CallActivityAsync<int>(ActivityNames.CleanupRun, request.RunId, retry);
         context.SetCustomStatus(new FlowStatus("done", 1, 1));
 
         bool inputErrors = contentMaps.Any(m => m.Stats.Error is not null) || searchMaps.Any(m => m.Stats.Error is not null);

@@ -71,7 +71,7 @@ public sealed record RunReport(
             input.RunId, input.StartedAtUtc, input.FinishedAtUtc,
             errors.Count + searchErrors.Count > 0 ? CompletedWithInputErrors : Succeeded,
             inputs, input.Plan.IgnoredFiles, content, search, classification, input.Stages,
-            input.Tables.Select(t => new ReportTable(t.Table, t.Rows, t.Outputs)).ToList());
+            input.Tables.Select(t => new ReportTable(t.Table, t.Rows, t.Outputs, t.Figures)).ToList());
     }
 }
 
@@ -97,4 +97,5 @@ public sealed record AppCount(string AppName, long Count);
 
 public sealed record FileError(string File, string Error);
 
-public sealed record ReportTable(string Name, long Rows, IReadOnlyList<string> Outputs);
+/// <param name="Figures">The table's figures for report.html (null for tables the report does not chart).</param>
+public sealed record ReportTable(string Name, long Rows, IReadOnlyList<string> Outputs, TableFigures? Figures = null);

@@ -25,7 +25,7 @@ public static class SearchTables
         Column.OfInt64("search_count", rows, r => r.SearchCount),
         Column.OfText("category", rows, r => r.Category),
         Column.OfText("category_source", rows, r => r.CategorySource),
-    ]);
+    ], partitionColumn: "month");
 
     public static OutputTable FromTrend(IReadOnlyList<TrendRow> rows) => new(Trend,
     [
@@ -38,7 +38,7 @@ public static class SearchTables
         Column.OfText("category_to", rows, r => r.CategoryTo),
         Column.OfText("trending_type", rows, r => r.TrendingType),
         Column.OfText("previous", rows, r => r.Previous),
-    ]);
+    ], partitionColumn: "month_to"); // a month pair belongs to its later month: the month whose run completes it
 
     /// <summary>The run's keywords with the category, source (llm/cache/rules/fallback) and model each one got.</summary>
     public static OutputTable FromKeywordCategories(IReadOnlyList<KeywordCategory> rows) => new(KeywordCategory,

@@ -49,6 +49,22 @@ public sealed class AzureBlobStore(BlobContainerClient container, string basePre
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
         (await container.GetBlobClient(basePrefix + name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 
+    public async Task<int> DeleteAllAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        // Listed first, then deleted: blob storage has no folders, so nothing is left once the blobs are gone.
+        var names = new List<string>();
+        await foreach (var item in ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(item.Name);
+        }
+        foreach (var name in names)
+        {
+            await DeleteAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        return names.Count;
+    }
+
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
         try

@@ -10,7 +10,8 @@ public sealed class LocalFolderStore : IBlobStore
 
     public LocalFolderStore(string root)
     {
-        _root = Path.GetFullPath(root);
+        // Without a trailing separator, so "dir/" and "dir" are the same store.
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     }
 
     public string Location => _root;
@@ -69,6 +70,23 @@ public sealed class LocalFolderStore : IBlobStore
     {
         File.Delete(PathOf(name));
         return Task.CompletedTask;
+    }
+
+    public async Task<int> DeleteAllAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        int deleted = 0;
+        await foreach (var item in ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        {
+            File.Delete(PathOf(item.Name));
+            deleted++;
+        }
+        // A folder prefix (runs/<id>/) leaves no empty folders behind, nor temp files of interrupted writes.
+        if (prefix.EndsWith('/') && Directory.Exists(PathOf(prefix.TrimEnd('/'))))
+        {
+            Directory.Delete(PathOf(prefix.TrimEnd('/')), recursive: true);
+        }
+        return deleted;
     }
 
     private string PathOf(string name)

@@ -2,15 +2,50 @@ using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.Tables;
 
-/// <summary>Writes each table as <c>{name}.csv</c> and <c>{name}.parquet</c> into a store.</summary>
+/// <summary>
+/// Writes each table as CSV and Parquet into a store, partitioned by month (<see cref="OutputLayout"/>): one
+/// folder per month the table holds, each with the table's full header, the month column included. Only
+/// the months present in the table are written, so another month's files are never touched.
+/// </summary>
 public sealed class FileTableSink(IBlobStore store) : ITableSink
 {
     public async Task<IReadOnlyList<string>> WriteAsync(OutputTable table, CancellationToken cancellationToken)
     {
-        var csv = $"{table.Name}.csv";
-        var parquet = $"{table.Name}.parquet";
-        await store.WriteAsync(csv, (s, ct) => CsvTableWriter.WriteAsync(table, s, ct), cancellationToken).ConfigureAwait(false);
-        await store.WriteAsync(parquet, (s, ct) => ParquetTableWriter.WriteAsync(table, s, ct), cancellationToken).ConfigureAwait(false);
-        return [csv, parquet];
+        var written = new List<string>();
+        foreach (var (month, part) in Partitions(table))
+        {
+            var csv = OutputLayout.File(table.Name, month, OutputLayout.CsvExtension);
+            var parquet = OutputLayout.File(table.Name, month, OutputLayout.ParquetExtension);
+            await store.WriteAsync(csv, (s, ct) => CsvTableWriter.WriteAsync(part, s, ct), cancellationToken).ConfigureAwait(false);
+            await store.WriteAsync(parquet, (s, ct) => ParquetTableWriter.WriteAsync(part, s, ct), cancellationToken).ConfigureAwait(false);
+            written.Add(csv);
+            written.Add(parquet);
+        }
+        return written;
+    }
+
+    /// <summary>The table split by its partition column, months ascending, rows in table order; a table that is not monthly is one part.</summary>
+    public static IEnumerable<(int? Month, OutputTable Part)> Partitions(OutputTable table)
+    {
+        if (table.PartitionColumn is not { } name)
+        {
+            yield return (null, table);
+            yield break;
+        }
+        var column = (Int32Column)table[name];
+        var rowsByMonth = new SortedDictionary<int, List<int>>();
+        for (int row = 0; row < table.RowCount; row++)
+        {
+            int month = column[row];
+            if (!rowsByMonth.TryGetValue(month, out var rows))
+            {
+                rowsByMonth[month] = rows = [];
+            }
+            rows.Add(row);
+        }
+        foreach (var (month, rows) in rowsByMonth)
+        {
+            yield return (month, table.Take(rows));
+        }
     }
 }

@@ -7,14 +7,21 @@ namespace Customer360.Domain.Tables;
 /// </summary>
 public sealed class OutputTable
 {
-    public OutputTable(string name, IReadOnlyList<OutputColumn> columns)
+    /// <param name="partitionColumn">The int column holding each row's month (YYYYMM) by which file outputs are
+    /// partitioned (<c>&lt;table&gt;/month=YYYYMM/</c>); null for a table that is not monthly.</param>
+    public OutputTable(string name, IReadOnlyList<OutputColumn> columns, string? partitionColumn = null)
     {
         Name = name;
         Columns = columns;
+        PartitionColumn = partitionColumn;
         RowCount = columns.Count == 0 ? 0 : columns[0].Count;
         if (columns.Any(c => c.Count != RowCount))
         {
             throw new ArgumentException($"Columns of table '{name}' differ in length.", nameof(columns));
+        }
+        if (partitionColumn is not null && !columns.Any(c => c.Name == partitionColumn && c is Int32Column))
+        {
+            throw new ArgumentException($"Table '{name}' has no int column '{partitionColumn}' to partition by.", nameof(partitionColumn));
         }
     }
 
@@ -24,7 +31,13 @@ public sealed class OutputTable
 
     public int RowCount { get; }
 
+    /// <summary>The month column file outputs are partitioned by (e.g. <c>month</c>, <c>month_to</c>); null = not monthly.</summary>
+    public string? PartitionColumn { get; }
+
     public OutputColumn this[string column] => Columns.First(c => c.Name == column);
+
+    /// <summary>The given rows (indexes into this table, in that order) as a table of the same name and columns; a view, not a copy.</summary>
+    public OutputTable Take(IReadOnlyList<int> rows) => new(Name, Columns.Select(c => c.Take(rows)).ToList(), PartitionColumn);
 }
 
 /// <summary>One column of an <see cref="OutputTable"/>: a name, a row count and a value per row.</summary>
@@ -39,6 +52,9 @@ public abstract class OutputColumn(string name, int count)
 
     /// <summary>The value of one row, boxed; null when missing.</summary>
     public abstract object? GetValue(int row);
+
+    /// <summary>The given rows of this column, as a column of the same name and type (a view).</summary>
+    public abstract OutputColumn Take(IReadOnlyList<int> rows);
 }
 
 /// <summary>A typed column whose values are read from the rows on demand.</summary>
@@ -62,28 +78,38 @@ public abstract class OutputColumn<T>(string name, int count, Func<int, T> value
 public sealed class StringColumn(string name, int count, Func<int, string?> value) : OutputColumn<string?>(name, count, value)
 {
     public override Type ClrType => typeof(string);
+
+    public override OutputColumn Take(IReadOnlyList<int> rows) => new StringColumn(Name, rows.Count, i => this[rows[i]]);
 }
 
 public sealed class Int64Column(string name, int count, Func<int, long> value) : OutputColumn<long>(name, count, value)
 {
     public override Type ClrType => typeof(long);
+
+    public override OutputColumn Take(IReadOnlyList<int> rows) => new Int64Column(Name, rows.Count, i => this[rows[i]]);
 }
 
 public sealed class Int32Column(string name, int count, Func<int, int> value) : OutputColumn<int>(name, count, value)
 {
     public override Type ClrType => typeof(int);
+
+    public override OutputColumn Take(IReadOnlyList<int> rows) => new Int32Column(Name, rows.Count, i => this[rows[i]]);
 }
 
 /// <summary>An int column with missing values (e.g. a customer seen in one stream only).</summary>
 public sealed class NullableInt32Column(string name, int count, Func<int, int?> value) : OutputColumn<int?>(name, count, value)
 {
     public override Type ClrType => typeof(int);
+
+    public override OutputColumn Take(IReadOnlyList<int> rows) => new NullableInt32Column(Name, rows.Count, i => this[rows[i]]);
 }
 
 /// <summary>A long column with missing values.</summary>
 public sealed class NullableInt64Column(string name, int count, Func<int, long?> value) : OutputColumn<long?>(name, count, value)
 {
     public override Type ClrType => typeof(long);
+
+    public override OutputColumn Take(IReadOnlyList<int> rows) => new NullableInt64Column(Name, rows.Count, i => this[rows[i]]);
 }
 
 /// <summary>Columns as views over a list of rows: <c>Column.OfInt32("month", rows, r =&gt; r.Month)</c>.</summary>

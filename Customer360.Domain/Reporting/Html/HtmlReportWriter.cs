@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Customer360.Domain.Content;
-using Customer360.Domain.Search;
 
 namespace Customer360.Domain.Reporting.Html;
 
 /// <summary>
-/// Renders <c>report.html</c>: one self-contained page (inline CSS and SVG, no script, no network) with the
+/// Renders <c>report.html</c> from a run report and its loads' figures: one self-contained page (inline CSS and SVG, no script, no network) with the
 /// content KPIs, the search genres and trend, and the data-quality figures of a run. Every figure carries
 /// <c>data-figure</c> (a stable key) and <c>data-value</c> (the exact value, invariant culture) so tools
 /// and tests can read the page.
@@ -39,21 +37,20 @@ public static class HtmlReportWriter
         }
         html.Append("</div>");
         ContentSection(html, data.Content);
-        SearchSection(html, data.TopKeywords, data.Trend);
+        SearchSection(html, data.Search, data.Trend);
         QualitySection(html, data);
         html.Append("</body></html>");
         return html.ToString();
     }
 
-    private static void ContentSection(StringBuilder html, IReadOnlyList<ContentProfileRow> rows)
+    private static void ContentSection(StringBuilder html, ContentFigures? summary)
     {
         html.Append("<h2>Content</h2>");
-        if (rows.Count == 0)
+        if (summary is not { Contracts: > 0 })
         {
             html.Append("<p>No content data in this run.</p>");
             return;
         }
-        var summary = ContentSummary.From(rows);
         html.Append("<div class=\"kpis\">");
         Kpi(html, "Contracts", "contracts", summary.Contracts.ToString(Inv), summary.Contracts.ToString("N0", Inv));
         Kpi(html, "High activity", "high-share", Pct(summary.HighShare), Pct(summary.HighShare) + "%");
@@ -62,64 +59,56 @@ public static class HtmlReportWriter
         Kpi(html, "Watch hours", "watch-hours", hours.ToString(Inv), hours.ToString("N0", Inv));
         html.Append("</div><div class=\"grid\">");
 
-        var byCategory = ContentCategories.InOrder.Select(c => (Name: ContentCategories.DisplayName(c), Hours: Hours(summary.SecondsByCategory[c]))).OrderByDescending(c => c.Hours).ToList();
+        var byCategory = summary.SecondsByCategory.Select(c => (c.Name, Hours: Hours(c.Count))).OrderByDescending(c => c.Hours).ToList();
         Card(html, "Watch time by category (hours)", SvgChart.HorizontalBars(byCategory.Select(c => new ChartItem(c.Name, c.Hours, c.Hours.ToString("N0", Inv))).ToList()),
             byCategory.Select(c => ("watch-hours:" + c.Name, c.Name, c.Hours.ToString(Inv), c.Hours.ToString("N0", Inv))));
 
-        var most = ContentCategories.InOrder.Select(c => (Name: ContentCategories.DisplayName(c), Count: summary.MostWatchCounts[c])).OrderByDescending(c => c.Count).ToList();
+        var most = summary.MostWatch.OrderByDescending(c => c.Count).ToList();
         Card(html, "Most-watched category (contracts)", SvgChart.HorizontalBars(most.Select(c => new ChartItem(c.Name, c.Count, c.Count.ToString("N0", Inv))).ToList()),
             most.Select(c => ("most-watch:" + c.Name, c.Name, c.Count.ToString(Inv), c.Count.ToString("N0", Inv))));
 
-        var tastes = rows.GroupBy(r => r.Taste, StringComparer.Ordinal).Select(g => (Taste: g.Key, Count: (long)g.Count()))
-            .OrderByDescending(t => t.Count).ThenBy(t => t.Taste, StringComparer.Ordinal).Take(10).ToList();
-        Card(html, "Most common tastes (contracts)", SvgChart.HorizontalBars(tastes.Select(t => new ChartItem(t.Taste, t.Count, t.Count.ToString("N0", Inv))).ToList(), width: 560, labelWidth: 340),
-            tastes.Select(t => ("taste:" + t.Taste, t.Taste, t.Count.ToString(Inv), t.Count.ToString("N0", Inv))));
+        var tastes = summary.TopTastes;
+        Card(html, "Most common tastes (contracts)", SvgChart.HorizontalBars(tastes.Select(t => new ChartItem(t.Name, t.Count, t.Count.ToString("N0", Inv))).ToList(), width: 560, labelWidth: 340),
+            tastes.Select(t => ("taste:" + t.Name, t.Name, t.Count.ToString(Inv), t.Count.ToString("N0", Inv))));
 
-        var days = Enumerable.Range(1, 31).Select(d => (Day: d, Count: (long)rows.Count(r => r.ActiveDays == d))).ToList();
+        var days = Enumerable.Range(1, 31).Select(d => (Day: d, Count: summary.ContractsByActiveDays.GetValueOrDefault(d))).ToList();
         Card(html, "Active days per contract", SvgChart.Columns(days.Select(d => new ChartItem(d.Day.ToString(Inv), d.Count, d.Count.ToString("N0", Inv))).ToList()),
             days.Where(d => d.Count > 0).Select(d => ("active-days:" + d.Day.ToString(Inv), d.Day.ToString(Inv) + " days", d.Count.ToString(Inv), d.Count.ToString("N0", Inv))), collapsed: true);
         html.Append("</div>");
     }
 
-    private static void SearchSection(StringBuilder html, IReadOnlyList<TopKeywordRow> tops, IReadOnlyList<TrendRow> trend)
+    private static void SearchSection(StringBuilder html, SearchFigures? search, TrendFigures? trend)
     {
         html.Append("<h2>Search</h2>");
-        if (tops.Count == 0)
+        if (search is not { Months.Count: > 0 })
         {
             html.Append("<p>No search data in this run.</p>");
             return;
         }
         html.Append("<div class=\"grid\">");
-        foreach (var month in tops.GroupBy(r => r.Month).OrderBy(g => g.Key))
+        foreach (var month in search.Months)
         {
-            double users = month.Count();
-            var shares = month.GroupBy(r => r.Category, StringComparer.Ordinal).Select(g => (Genre: g.Key, Share: g.Count() / users))
-                .OrderByDescending(g => g.Share).ThenBy(g => g.Genre, StringComparer.Ordinal).ToList();
-            Card(html, string.Create(Inv, $"Genre share, {month.Key} ({users:N0} users)"),
+            double users = month.Users;
+            var shares = month.Genres.Select(g => (Genre: g.Name, Share: g.Count / users)).ToList();
+            Card(html, string.Create(Inv, $"Genre share, {month.Month} ({users:N0} users)"),
                 SvgChart.StackedShare(shares.Select(s => new ChartItem(s.Genre, s.Share, Pct(s.Share) + "%")).ToList()),
-                shares.Select(s => ($"genre-share:{month.Key}:{s.Genre}", s.Genre, Pct(s.Share), Pct(s.Share) + "%")));
+                shares.Select(s => ($"genre-share:{month.Month}:{s.Genre}", s.Genre, Pct(s.Share), Pct(s.Share) + "%")));
         }
-        foreach (var pair in trend.GroupBy(t => (t.MonthFrom, t.MonthTo)).OrderBy(g => g.Key.MonthFrom))
+        foreach (var pair in trend?.Pairs ?? [])
         {
-            string key = string.Create(Inv, $"{pair.Key.MonthFrom}-{pair.Key.MonthTo}");
-            double users = pair.Count();
-            double changed = pair.Count(t => t.TrendingType == TrendBuilder.Changed) / users;
-            var transitions = pair.Where(t => t.TrendingType == TrendBuilder.Changed).GroupBy(t => t.Previous, StringComparer.Ordinal)
-                .Select(g => (Transition: g.Key, Count: (long)g.Count())).OrderByDescending(t => t.Count).ThenBy(t => t.Transition, StringComparer.Ordinal).Take(10).ToList();
+            string key = string.Create(Inv, $"{pair.MonthFrom}-{pair.MonthTo}");
+            double changed = pair.Users == 0 ? 0 : (double)pair.Changed / pair.Users;
+            var transitions = pair.TopTransitions;
             var body = new StringBuilder();
             body.Append(SvgChart.StackedShare([new ChartItem("Changed", changed, Pct(changed) + "%"), new ChartItem("Unchanged", 1 - changed, Pct(1 - changed) + "%")]));
             body.Append("<h3>Top genre transitions</h3>");
-            body.Append(SvgChart.HorizontalBars(transitions.Select(t => new ChartItem(t.Transition, t.Count, t.Count.ToString("N0", Inv))).ToList(), labelWidth: 220));
-            Card(html, $"Genre change {pair.Key.MonthFrom} → {pair.Key.MonthTo} ({users.ToString("N0", Inv)} users in both)", body.ToString(),
+            body.Append(SvgChart.HorizontalBars(transitions.Select(t => new ChartItem(t.Name, t.Count, t.Count.ToString("N0", Inv))).ToList(), labelWidth: 220));
+            Card(html, $"Genre change {pair.MonthFrom} → {pair.MonthTo} ({pair.Users.ToString("N0", Inv)} users in both)", body.ToString(),
                 [($"changed-share:{key}", "Changed", Pct(changed), Pct(changed) + "%"),
-                 .. transitions.Select(t => ($"transition:{key}:{t.Transition}", t.Transition, t.Count.ToString(Inv), t.Count.ToString("N0", Inv)))]);
+                 .. transitions.Select(t => ($"transition:{key}:{t.Name}", t.Name, t.Count.ToString(Inv), t.Count.ToString("N0", Inv)))]);
         }
-        var perGenre = tops.GroupBy(r => r.Category, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => g.GroupBy(r => r.MostSearch, StringComparer.Ordinal).Select(k => (Genre: g.Key, Keyword: k.Key, Users: (long)k.Count()))
-                .OrderByDescending(k => k.Users).ThenBy(k => k.Keyword, StringComparer.Ordinal).Take(3))
-            .ToList();
         Card(html, "Top keywords per genre (users whose top keyword it is)", "",
-            perGenre.Select(k => ($"keyword:{k.Genre}:{k.Keyword}", $"{k.Genre} · {k.Keyword}", k.Users.ToString(Inv), k.Users.ToString("N0", Inv))));
+            search.TopKeywords.Select(k => ($"keyword:{k.Genre}:{k.Keyword}", $"{k.Genre} · {k.Keyword}", k.Users.ToString(Inv), k.Users.ToString("N0", Inv))));
         html.Append("</div>");
     }
 
@@ -150,11 +139,11 @@ public static class HtmlReportWriter
                 [("file-errors", "Files", errors.Count.ToString(Inv), errors.Count.ToString(Inv)),
                  .. errors.Select(e => ("file-error:" + e.File, e.File + ": " + e.Error, "1", "error"))]);
         }
-        var sources = data.TopKeywords.GroupBy(r => r.CategorySource, StringComparer.Ordinal).Select(g => (Source: g.Key, Count: (long)g.Count())).OrderByDescending(g => g.Count).ToList();
+        var sources = data.Search?.Sources ?? [];
         if (sources.Count > 0)
         {
-            Card(html, "Who classified the top keywords (users)", SvgChart.StackedShare(sources.Select(s => new ChartItem(s.Source, s.Count, s.Count.ToString("N0", Inv))).ToList()),
-                sources.Select(s => ("class-source:" + s.Source, s.Source, s.Count.ToString(Inv), s.Count.ToString("N0", Inv))));
+            Card(html, "Who classified the top keywords (users)", SvgChart.StackedShare(sources.Select(s => new ChartItem(s.Name, s.Count, s.Count.ToString("N0", Inv))).ToList()),
+                sources.Select(s => ("class-source:" + s.Name, s.Name, s.Count.ToString(Inv), s.Count.ToString("N0", Inv))));
         }
         html.Append("</div>");
     }

@@ -1,45 +1,33 @@
-using System.Text;
 using System.Text.Json;
-using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
-using Customer360.Domain.Search;
 using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.Reporting.Html;
 
-/// <summary>What the HTML report is computed from: the output tables and the run report of one output folder.</summary>
-public sealed record ReportData(RunReport? Run, IReadOnlyList<ContentProfileRow> Content, IReadOnlyList<TopKeywordRow> TopKeywords, IReadOnlyList<TrendRow> Trend)
+/// <summary>
+/// What the HTML report is computed from: one run report and the figures its loads recorded. Nothing is
+/// re-read from the output tables, so the page is the same whatever sinks ran (files, MySQL, both).
+/// </summary>
+public sealed record ReportData(RunReport? Run, ContentFigures? Content, SearchFigures? Search, TrendFigures? Trend)
 {
-    /// <summary>Loads whatever of the outputs exists in <paramref name="store"/> (a folder or a blob container).</summary>
-    public static async Task<ReportData> LoadAsync(IBlobStore store, CancellationToken cancellationToken)
+    public static ReportData From(RunReport run)
     {
-        RunReport? run = null;
-        if (await store.ExistsAsync("run_report.json", cancellationToken).ConfigureAwait(false))
-        {
-            var stream = await store.OpenReadAsync("run_report.json", cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                run = await JsonSerializer.DeserializeAsync<RunReport>(stream, FlowJson.Options, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var figures = run.Tables.Select(t => t.Figures).OfType<TableFigures>().ToList();
         return new ReportData(
             run,
-            await ReadCsvAsync(store, ContentProfileTable.Name + ".csv", t => ContentProfileCsv.Read(t, ContentProfileTable.Name), cancellationToken).ConfigureAwait(false),
-            await ReadCsvAsync(store, SearchTables.TopKeyword + ".csv", SearchTablesCsv.ReadTopKeywords, cancellationToken).ConfigureAwait(false),
-            await ReadCsvAsync(store, SearchTables.Trend + ".csv", SearchTablesCsv.ReadTrend, cancellationToken).ConfigureAwait(false));
+            figures.Select(f => f.Content).OfType<ContentFigures>().FirstOrDefault(),
+            figures.Select(f => f.Search).OfType<SearchFigures>().FirstOrDefault(),
+            figures.Select(f => f.Trend).OfType<TrendFigures>().FirstOrDefault());
     }
 
-    private static async Task<List<T>> ReadCsvAsync<T>(IBlobStore store, string name, Func<TextReader, List<T>> read, CancellationToken cancellationToken)
+    /// <summary>Reads a run report (<c>run_report.json</c>) from a store.</summary>
+    public static async Task<RunReport> ReadRunReportAsync(IBlobStore store, string name, CancellationToken cancellationToken)
     {
-        if (!await store.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
-        {
-            return [];
-        }
         var stream = await store.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var text = new StreamReader(stream, Encoding.UTF8);
-            return read(text);
+            return await JsonSerializer.DeserializeAsync<RunReport>(stream, FlowJson.Options, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException($"{store.Location}/{name} is empty.");
         }
     }
 }

@@ -45,7 +45,11 @@ public class AzuriteRunTests
             OutputDirectory = output,
         }, NullLoggerFactory.Instance, null, cancellationToken);
 
-    private static readonly string[] Tables = ["content_profile.csv", "search_top_keyword.csv", "search_trend.csv", "customer_360.csv"];
+    private static readonly string[] Tables =
+    [
+        "content_profile/month=202204/content_profile.csv", "search_top_keyword/month=202206/search_top_keyword.csv",
+        "search_top_keyword/month=202207/search_top_keyword.csv", "search_trend/month=202207/search_trend.csv", "customer_360/customer_360.csv",
+    ];
 
     [Fact]
     public async Task A_container_run_gives_the_same_tables_as_the_folder_run_and_a_changed_day_is_the_only_one_remapped()
@@ -76,7 +80,7 @@ public class AzuriteRunTests
         var (_, second) = await RunBlobAsync(container, blobOut);
         var remapped = Assert.Single(second.Inputs, i => !i.Reused);
         Assert.Equal("content/20220410.json", remapped.Name);
-        Assert.Contains("NEW1", await File.ReadAllTextAsync(Path.Combine(blobOut, "content_profile.csv")), StringComparison.Ordinal);
+        Assert.Contains("NEW1", await File.ReadAllTextAsync(OutputFiles.Csv(blobOut, "content_profile", 202204)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,10 +163,10 @@ public class AzuriteRunTests
         }
         Assert.Equal(1, await watching);
         Assert.Equal([202204], Assert.Single(runs));
-        var rows = Domain.Content.ContentProfileCsv.Read(Path.Combine(output, "content_profile.csv"));
+        var rows = OutputFiles.ReadContentProfile(output);
         var expected = temp.Sub("expected");
         await LocalPipelineRunner.RunAsync(new LocalRunOptions { ContentDirectory = Path.Combine(data, "content"), OutputDirectory = expected }, NullLoggerFactory.Instance, null, CancellationToken.None);
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(expected, "content_profile.csv")), await File.ReadAllBytesAsync(Path.Combine(output, "content_profile.csv")));
+        Assert.Equal(await File.ReadAllBytesAsync(OutputFiles.Csv(expected, "content_profile", 202204)), await File.ReadAllBytesAsync(OutputFiles.Csv(output, "content_profile", 202204)));
         Assert.NotEmpty(rows);
     }
 }

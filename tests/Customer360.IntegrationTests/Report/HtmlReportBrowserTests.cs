@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Customer360.Cli;
-using Customer360.Domain.Content;
 using Customer360.Domain.Generation;
 using Microsoft.Extensions.Logging.Abstractions;
-using Sylvan.Data.Csv;
 
 namespace Customer360.IntegrationTests.Report;
 
@@ -22,13 +20,13 @@ public partial class HtmlReportBrowserTests
         new ContentLogGenerator(11, 400).Write(Path.Combine(data, "content"), gzipLastDay: true, parallelism: 2);
         new SearchLogGenerator(11, 300).Write(Path.Combine(data, "search"), parallelism: 2);
         var output = temp.Sub("out");
-        await LocalPipelineRunner.RunAsync(new LocalRunOptions
+        var (_, run) = await LocalPipelineRunner.RunAsync(new LocalRunOptions
         {
             ContentDirectory = Path.Combine(data, "content"),
             SearchDirectory = Path.Combine(data, "search"),
             OutputDirectory = output,
         }, NullLoggerFactory.Instance, null, CancellationToken.None);
-        var page = new Uri(Path.Combine(output, "report.html")).AbsoluteUri;
+        var page = new Uri(Path.Combine(output, "runs", run.RunId, "report.html")).AbsoluteUri;
 
         var screenshot = Path.Combine(output, "report.png");
         var (_, shotLog) = await RunChromiumAsync(chromium, temp, $"--screenshot={screenshot} --window-size=1280,2400 {page}");
@@ -40,8 +38,8 @@ public partial class HtmlReportBrowserTests
 
         var figures = FigurePattern().Matches(dom).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
 
-        // Content figures, recomputed here from content_profile.csv.
-        var profile = ContentProfileCsv.Read(Path.Combine(output, "content_profile.csv"));
+        // Content figures, recomputed here from the content_profile CSV files (the page is built from the run report's figures).
+        var profile = OutputFiles.ReadContentProfile(output);
         Assert.Equal(profile.Count.ToString(CultureInfo.InvariantCulture), figures["contracts"]);
         Assert.Equal(Pct(profile.Count(r => r.ActiveLevel == "High"), profile.Count), figures["high-share"]);
         Assert.Equal(Hours(profile.Sum(r => r.TruyenHinh)), figures["watch-hours:Truyền Hình"]);
@@ -49,18 +47,18 @@ public partial class HtmlReportBrowserTests
         Assert.Equal(profile.Count(r => r.MostWatch == "Phim Truyện").ToString(CultureInfo.InvariantCulture), figures["most-watch:Phim Truyện"]);
         Assert.Equal(profile.Count(r => r.ActiveDays == 20).ToString(CultureInfo.InvariantCulture), figures["active-days:20"]);
 
-        // Search figures, from search_top_keyword.csv and search_trend.csv.
-        var tops = ReadCsv(Path.Combine(output, "search_top_keyword.csv"));
+        // Search figures, from the search_top_keyword and search_trend CSV files.
+        var tops = OutputFiles.ReadCsvRows(output, "search_top_keyword");
         var june = tops.Where(r => r[0] == "202206").ToList();
         Assert.Equal(Pct(june.Count(r => r[4] == "Drama"), june.Count), figures["genre-share:202206:Drama"]);
-        var trend = ReadCsv(Path.Combine(output, "search_trend.csv"));
+        var trend = OutputFiles.ReadCsvRows(output, "search_trend");
         Assert.Equal(Pct(trend.Count(r => r[7] == "Changed"), trend.Count), figures["changed-share:202206-202207"]);
         var topTransition = trend.Where(r => r[7] == "Changed").GroupBy(r => r[8]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         Assert.Equal(topTransition.Count().ToString(CultureInfo.InvariantCulture), figures["transition:202206-202207:" + topTransition.Key]);
         Assert.Equal(tops.Count(r => r[5] == "rules").ToString(CultureInfo.InvariantCulture), figures["class-source:rules"]);
 
         // Data quality, from run_report.json.
-        using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "run_report.json")));
+        using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "runs", run.RunId, "run_report.json")));
         var content = report.RootElement.GetProperty("content");
         Assert.Equal(content.GetProperty("linesRead").GetInt64().ToString(CultureInfo.InvariantCulture), figures["lines-read"]);
         Assert.Equal(content.GetProperty("rejected").GetProperty("malformed").GetInt64().ToString(CultureInfo.InvariantCulture), figures["rejected:malformed"]);
@@ -70,17 +68,6 @@ public partial class HtmlReportBrowserTests
     private static string Pct(int part, int total) => (100.0 * part / total).ToString("F2", CultureInfo.InvariantCulture);
 
     private static string Hours(long seconds) => ((long)Math.Round(seconds / 3600.0, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture);
-
-    private static List<string[]> ReadCsv(string path)
-    {
-        using var reader = CsvDataReader.Create(path);
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
-        }
-        return rows;
-    }
 
     private static async Task<(string Stdout, string Stderr)> RunChromiumAsync(string chromium, TempFolder temp, string arguments)
     {

@@ -45,7 +45,7 @@ public class MySqlWarehouseTests
         var output = temp.Sub("out");
         await RunAsync(db, content, null, output);
 
-        var fileRows = ContentProfileCsv.Read(Path.Combine(output, "content_profile.csv"));
+        var fileRows = OutputFiles.ReadContentProfile(output);
         long count = await db.ScalarAsync<long>("SELECT COUNT(*) FROM content_profile");
         long checksum = await db.ChecksumAsync("content_profile", ProfileColumns, "1=1");
         Assert.Equal(fileRows.Count, count);
@@ -201,7 +201,7 @@ public class MySqlWarehouseTests
         var output = temp.Sub("out");
         await RunAsync(db, content, search, output, new CountingClassifier(), identity);
 
-        var file = File.ReadAllLines(Path.Combine(output, "customer_360.csv")).Skip(1).Order(StringComparer.Ordinal).ToList();
+        var file = File.ReadAllLines(OutputFiles.Csv(output, "customer_360")).Skip(1).Order(StringComparer.Ordinal).ToList();
         var view = (await db.QueryAsync(
             "SELECT contract, user_id, content_month, truyen_hinh, phim_truyen, giai_tri, thieu_nhi, the_thao, total_devices, active_days, active_level, most_watch, taste, " +
             "search_month, most_search, category, category_source, trend_month_from, trend_month_to, category_from, category_to, trending_type, previous FROM customer_360"))

@@ -31,7 +31,7 @@ public class RunCommandTests
         var output = temp.Sub("out");
         var options = new LocalRunOptions { ContentDirectory = content, OutputDirectory = output, Months = [202205] };
         Assert.Equal(ExitCodes.Success, await RunCommand.ExecuteAsync(options, verbose: false, CancellationToken.None));
-        var rows = Customer360.Domain.Content.ContentProfileCsv.Read(Path.Combine(output, "content_profile.csv"));
+        var rows = OutputFiles.ReadContentProfile(output);
         Assert.Equal(202205, Assert.Single(rows).Month);
     }
 

@@ -20,7 +20,7 @@ public class ContentPipelineTests
     {
         var options = new LocalRunOptions { ContentDirectory = content, OutputDirectory = output, Shards = shards, Parallelism = parallelism };
         var (result, report) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
-        var rows = ContentProfileCsv.Read(Path.Combine(output, "content_profile.csv")).ToDictionary(r => $"{r.Month}/{r.Contract}");
+        var rows = OutputFiles.ReadContentProfile(output).ToDictionary(r => $"{r.Month}/{r.Contract}");
         return (report, rows, result.InputErrors ? 2 : 0);
     }
 
@@ -105,11 +105,11 @@ public class ContentPipelineTests
         File.WriteAllLines(Path.Combine(content, "20220401.json"), [Rec("C1", "CHANNEL", 1)]);
         File.WriteAllLines(Path.Combine(content, "20220402.json"), [Rec("C1", "CHANNEL", 2)]);
         await RunAsync(content, output);
-        var first = await File.ReadAllBytesAsync(Path.Combine(output, "content_profile.csv"));
+        var first = await File.ReadAllBytesAsync(OutputFiles.Csv(output, ContentProfileTable.Name, 202204));
 
         var (again, _, _) = await RunAsync(content, output);
         Assert.Equal(2, again.Content.FilesReused);
-        Assert.Equal(first, await File.ReadAllBytesAsync(Path.Combine(output, "content_profile.csv")));
+        Assert.Equal(first, await File.ReadAllBytesAsync(OutputFiles.Csv(output, ContentProfileTable.Name, 202204)));
 
         File.WriteAllLines(Path.Combine(content, "20220402.json"), [Rec("C1", "CHANNEL", 2), Rec("C1", "VOD", 3)]);
         File.SetLastWriteTimeUtc(Path.Combine(content, "20220402.json"), DateTime.UtcNow.AddMinutes(1));
@@ -127,13 +127,13 @@ public class ContentPipelineTests
         File.WriteAllLines(Path.Combine(content, "20220401.json"), [Rec("A,\\\"B\\\"", "CHANNEL", 1), Rec("Đức", "VOD", 1234567)]);
         var output = temp.Sub("out");
         await RunAsync(content, output);
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(output, "content_profile.csv"));
+        var bytes = await File.ReadAllBytesAsync(OutputFiles.Csv(output, ContentProfileTable.Name, 202204));
         Assert.NotEqual(0xEF, bytes[0]);
         var text = Encoding.UTF8.GetString(bytes);
         Assert.StartsWith("month,contract,truyen_hinh,phim_truyen,giai_tri,thieu_nhi,the_thao,total_devices,active_days,active_level,most_watch,taste\r\n", text, StringComparison.Ordinal);
         Assert.Contains("202204,\"A,\"\"B\"\"\",1,0,0,0,0,0,1,Low,Truyền Hình,Truyền Hình\r\n", text, StringComparison.Ordinal);
         Assert.Contains("202204,Đức,0,1234567,0,0,0,0,1,Low,Phim Truyện,Phim Truyện\r\n", text, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(output, "content_profile.parquet")));
+        Assert.True(File.Exists(OutputFiles.Parquet(output, ContentProfileTable.Name, 202204)));
     }
 
     [Fact]
@@ -144,13 +144,13 @@ public class ContentPipelineTests
         File.WriteAllLines(Path.Combine(content, "20220401.json"), [Rec("C1", "CHANNEL", 1), "oops"]);
         var output = temp.Sub("out");
         await RunAsync(content, output);
-        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "run_report.json")));
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(OutputFiles.LatestRunFile(output, "run_report.json")));
         var root = doc.RootElement;
         Assert.Equal("succeeded", root.GetProperty("status").GetString());
         Assert.Equal(1, root.GetProperty("content").GetProperty("rejected").GetProperty("malformed").GetInt64());
         Assert.Equal(6, root.GetProperty("content").GetProperty("rejected").EnumerateObject().Count());
         Assert.Contains(root.GetProperty("stages").EnumerateArray(), s => s.GetProperty("stage").GetString() == "map_content");
         Assert.Equal("content_profile", root.GetProperty("tables")[0].GetProperty("name").GetString());
-        Assert.Contains("rejected malformed: 1", await File.ReadAllTextAsync(Path.Combine(output, "run_report.txt")), StringComparison.Ordinal);
+        Assert.Contains("rejected malformed: 1", await File.ReadAllTextAsync(OutputFiles.LatestRunFile(output, "run_report.txt")), StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,6 @@ using Customer360.Domain.Reporting;
 using Customer360.Tests.Classification;
 using Customer360.Tests.Search;
 using Microsoft.Extensions.Logging.Abstractions;
-using Sylvan.Data.Csv;
 
 namespace Customer360.Tests.Pipeline;
 
@@ -24,17 +23,6 @@ public class SearchPipelineTests
             Parallelism = parallelism,
         };
         return (await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None)).Report;
-    }
-
-    internal static List<string[]> ReadCsv(string path)
-    {
-        using var reader = CsvDataReader.Create(path);
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
-        }
-        return rows;
     }
 
     private static async Task WriteMonthsAsync(string search)
@@ -63,13 +51,13 @@ public class SearchPipelineTests
             ["202207", "U1", "doraemon", "1", "Animation", "llm"],
             ["202207", "U2", "phim truyện", "1", "Drama", "llm"],
             ["202207", "U4", "vtv3", "1", "TV Channel", "llm"],
-        ], ReadCsv(Path.Combine(output, "search_top_keyword.csv")));
+        ], OutputFiles.ReadCsvRows(output, "search_top_keyword"));
         Assert.Equal(
         [
             ["202206", "202207", "U1", "vtv3", "TV Channel", "doraemon", "Animation", "Changed", "TV Channel - Animation"],
             ["202206", "202207", "U2", "phim truyện", "Drama", "phim truyện", "Drama", "Unchanged", "Unchanged"],
-        ], ReadCsv(Path.Combine(output, "search_trend.csv")));
-        Assert.Equal(4, ReadCsv(Path.Combine(output, "keyword_category.csv")).Count);
+        ], OutputFiles.ReadCsvRows(output, "search_trend"));
+        Assert.Equal(4, OutputFiles.ReadCsvRows(output, "keyword_category").Count);
 
         // Four distinct top keywords, one batch of 50: one classification call.
         Assert.Equal((1, 4), (classifier.Batches, classifier.Keywords));
@@ -95,8 +83,8 @@ public class SearchPipelineTests
         Assert.Equal(0, report.Classification.Requests);
         Assert.Equal(4, report.Classification.CacheHits);
         Assert.Equal(3, report.Search.FilesReused);
-        Assert.All(ReadCsv(Path.Combine(output, "search_top_keyword.csv")), row => Assert.Equal("cache", row[5]));
-        Assert.All(ReadCsv(Path.Combine(output, "keyword_category.csv")), row => Assert.Equal("cache", row[2]));
+        Assert.All(OutputFiles.ReadCsvRows(output, "search_top_keyword"), row => Assert.Equal("cache", row[5]));
+        Assert.All(OutputFiles.ReadCsvRows(output, "keyword_category"), row => Assert.Equal("cache", row[2]));
     }
 
     [Fact]
@@ -120,7 +108,7 @@ public class SearchPipelineTests
         var output = temp.Sub("out");
         var report = await RunAsync(search, output, new FallbackFor("mystery"));
         Assert.Equal(1, report.Classification.Fallbacks);
-        Assert.Contains(ReadCsv(Path.Combine(output, "search_top_keyword.csv")), r => r[2] == "mystery" && r[4] == "Other" && r[5] == "fallback");
+        Assert.Contains(OutputFiles.ReadCsvRows(output, "search_top_keyword"), r => r[2] == "mystery" && r[4] == "Other" && r[5] == "fallback");
 
         var second = new CountingClassifier();
         report = await RunAsync(search, output, second);
@@ -143,7 +131,7 @@ public class SearchPipelineTests
         Assert.True(result.InputErrors);
         Assert.Equal(RunReport.CompletedWithInputErrors, report.Status);
         Assert.Equal(2, report.Search.FileErrors.Count);
-        Assert.Single(ReadCsv(Path.Combine(output, "search_top_keyword.csv")));
+        Assert.Single(OutputFiles.ReadCsvRows(output, "search_top_keyword"));
     }
 
     private sealed class FallbackFor(string keyword) : IKeywordClassifier
@@ -185,8 +173,8 @@ public class SearchPipelineWithLlmTests
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(2, report.Classification.Requests);
         Assert.Equal(200, report.Classification.InputTokens);
-        Assert.All(SearchPipelineTests.ReadCsv(Path.Combine(output, "search_top_keyword.csv")), r => Assert.Equal("llm", r[5]));
-        Assert.DoesNotContain("sk-secret-test-key", await File.ReadAllTextAsync(Path.Combine(output, "run_report.json")), StringComparison.Ordinal);
+        Assert.All(OutputFiles.ReadCsvRows(output, "search_top_keyword"), r => Assert.Equal("llm", r[5]));
+        Assert.DoesNotContain("sk-secret-test-key", await File.ReadAllTextAsync(OutputFiles.LatestRunFile(output, "run_report.json")), StringComparison.Ordinal);
 
         var (_, again) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
         Assert.Equal(2, server.Requests.Count);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Customer360.Domain.Reporting;
 using Customer360.Domain.Reporting.Html;
 using Customer360.Domain.Search;
 
@@ -22,7 +23,7 @@ public partial class HtmlReportTests
     {
         const string evil = "<script>alert(1)</script> & \"x\"";
         Assert.DoesNotContain("<script>", SvgChart.HorizontalBars([new ChartItem(evil, 1, evil)]), StringComparison.Ordinal);
-        var html = HtmlReportWriter.Render(new ReportData(null, [], [new TopKeywordRow(202206, "U1", evil, 3, "Drama", "llm")], []));
+        var html = HtmlReportWriter.Render(new ReportData(null, null, SearchFigures.From([new TopKeywordRow(202206, "U1", evil, 3, "Drama", "llm")]), null));
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
@@ -31,7 +32,7 @@ public partial class HtmlReportTests
     public void Vietnamese_labels_are_kept_and_the_page_is_self_contained()
     {
         var html = HtmlReportWriter.Render(new ReportData(null,
-            [new Domain.Content.ContentProfileRow(202204, "C1", 7200, 3600, 0, 0, 0, 1, 20, "High", "Truyền Hình", "Truyền Hình-Phim Truyện")], [], []));
+            ContentFigures.From([new Domain.Content.ContentProfileRow(202204, "C1", 7200, 3600, 0, 0, 0, 1, 20, "High", "Truyền Hình", "Truyền Hình-Phim Truyện")]), null, null));
         Assert.Contains("<meta charset=\"utf-8\">", html, StringComparison.Ordinal);
         Assert.Contains("data-figure=\"watch-hours:Truyền Hình\" data-value=\"2\"", html, StringComparison.Ordinal);
         Assert.Contains("data-figure=\"high-share\" data-value=\"100.00\"", html, StringComparison.Ordinal);
