@@ -1,5 +1,4 @@
-using Customer360.Domain.Content;
-using Customer360.Domain.Search;
+using Customer360.Domain.Activities;
 using Customer360.Domain.Storage;
 
 namespace Customer360.Cli;
@@ -46,9 +45,8 @@ public sealed class BlobDropWatcher(IBlobStore store, TimeSpan poll, TimeSpan qu
         var months = new List<int>();
         await foreach (var item in store.ListAsync("", cancellationToken).ConfigureAwait(false))
         {
-            int? month = item.Name.StartsWith("content/", StringComparison.Ordinal) ? ContentLogFileName.TryParse(item.Name["content/".Length..])?.Month
-                : item.Name.StartsWith("search/", StringComparison.Ordinal) ? SearchLogFileName.TryParse(item.Name["search/".Length..])?.Month
-                : null;
+            // The same rule as the plan step and the Azure blob trigger: a file that starts a run is one the run reads.
+            int? month = LogDropLayout.MonthOf(item.Name);
             if (month is null || (_seen.TryGetValue(item.Name, out var etag) && etag == item.ETag))
             {
                 continue;

@@ -1,65 +1,52 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Customer360.Domain.Activities;
-using Customer360.Domain.Classification;
 using Customer360.Domain.Customers;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Hosting;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Reporting.Html;
 using Customer360.Domain.Storage;
-using Customer360.Domain.Tables;
 using Customer360.Domain.Warehouse;
 using Microsoft.Extensions.Logging;
 
 namespace Customer360.Cli;
 
-/// <summary>The local host: builds the environment from options and runs the shared flow in-process.</summary>
+/// <summary>The local host: its stores, the shared environment builder, and the shared flow run in-process.</summary>
 public static class LocalPipelineRunner
 {
     public static async Task<(PipelineResult Result, RunReport Report)> RunAsync(
         LocalRunOptions options, ILoggerFactory loggerFactory, Action<FlowStatus>? onStatus, CancellationToken cancellationToken)
     {
+        var settings = options.Settings.Validate();
         var output = new LocalFolderStore(options.OutputDirectory);
-        var mysql = options.MySqlConnectionString;
-        using var fileCache = options.KeywordCacheOverride is null && mysql is null ? new JsonFileKeywordCache(options.KeywordCachePath) : null;
-        IKeywordCache cache = options.KeywordCacheOverride ?? (mysql is null ? fileCache! : new MySqlKeywordCache(mysql));
         var identity = options.IdentityMapPath is null ? [] : IdentityMapCsv.Read(options.IdentityMapPath);
-        if (mysql is not null && options.IdentityMapPath is not null)
+        if (settings.MySqlConnectionString is { } mysql && options.IdentityMapPath is not null)
         {
             await MySqlIdentityMap.ReplaceAsync(mysql, identity, cancellationToken).ConfigureAwait(false);
         }
-        List<ITableSink> sinks = [new FileTableSink(output)];
-        if (mysql is not null)
-        {
-            sinks.Add(new MySqlTableSink(mysql));
-        }
-        var classifier = options.ClassifierOverride ?? KeywordClassifierFactory.Create(
-            options.Classifier, options.OpenAiEndpoint, options.OpenAiKey, new OpenAiClassifierSettings { Model = options.Model });
         var (content, search, work) = Sources(options);
-        var environment = new PipelineEnvironment
+        var environment = PipelineEnvironmentBuilder.Build(settings, new PipelineStores(content, search, work, output, options.KeywordCachePath),
+            loggerFactory, credential: null, options.ClassifierOverride, options.KeywordCacheOverride, identity);
+        try
         {
-            Content = content,
-            Search = search,
-            Classifier = classifier,
-            KeywordCache = cache,
-            RunLog = mysql is null ? null : new MySqlRunLog(mysql),
-            IdentityMap = identity,
-            Work = work,
-            Output = output,
-            Sinks = sinks,
-            Options = new PipelineOptions { HighActivityDays = options.HighActivityDays },
-            LoggerFactory = loggerFactory,
-        };
-        var runId = "local-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
-        using var context = new InProcessFlowContext(runId, new ActivityCatalog(environment), options.Parallelism, loggerFactory, cancellationToken: cancellationToken);
-        if (onStatus is not null)
-        {
-            context.StatusChanged += onStatus;
+            var runId = "local-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+            using var context = new InProcessFlowContext(runId, new ActivityCatalog(environment), options.Parallelism, loggerFactory, cancellationToken: cancellationToken);
+            if (onStatus is not null)
+            {
+                context.StatusChanged += onStatus;
+            }
+            // The flow's last step removes the run's scratch; partials stay for reuse.
+            var result = await PipelineFlow.RunAsync(context, settings.Request(runId, options.Months, PipelineStreams.All)).ConfigureAwait(false);
+            return (result, await ReportData.ReadRunReportAsync(output, result.ReportName, cancellationToken).ConfigureAwait(false));
         }
-        var request = new PipelineRequest(runId, options.Shards, options.Months, PipelineStreams.All, options.BatchSize, options.ClassifyParallelism);
-        // The flow's last step removes the run's scratch; partials stay for reuse.
-        var result = await PipelineFlow.RunAsync(context, request).ConfigureAwait(false);
-        return (result, await ReportData.ReadRunReportAsync(output, result.ReportName, cancellationToken).ConfigureAwait(false));
+        finally
+        {
+            if (options.KeywordCacheOverride is null && environment.KeywordCache is IDisposable owned)
+            {
+                owned.Dispose();
+            }
+        }
     }
 
     /// <summary>Folders, or a blob container laid out as content/ and search/ (DESIGN §1) with partials under a prefix of its own.</summary>
@@ -70,7 +57,7 @@ public static class LocalPipelineRunner
             var container = new BlobContainerClient(connection, options.Container ?? throw new ArgumentException("--storage needs --container."));
             var store = new AzureBlobStore(container);
             IBlobStore blobWork = options.WorkDirectory is null ? new AzureBlobStore(container, LocalRunOptions.BlobWorkPrefix) : new LocalFolderStore(options.WorkDirectory);
-            return (new SourceLocation(store, "content/"), new SourceLocation(store, "search/"), blobWork);
+            return (new SourceLocation(store, LogDropLayout.ContentPrefix), new SourceLocation(store, LogDropLayout.SearchPrefix), blobWork);
         }
         return (
             options.ContentDirectory is null ? null : new SourceLocation(new LocalFolderStore(options.ContentDirectory), ""),

@@ -1,14 +1,11 @@
 using Customer360.Domain.Classification;
-using Customer360.Domain.Content;
-using Customer360.Domain.Flow;
+using Customer360.Domain.Hosting;
 
 namespace Customer360.Cli;
 
-/// <summary>Everything <c>run</c> needs, with the embedded defaults.</summary>
+/// <summary>Everything <c>run</c> needs: where the data is (folders or a container), the local engine's parallelism, and the run's <see cref="PipelineSettings"/>.</summary>
 public sealed record LocalRunOptions
 {
-    public const int DefaultShards = 8;
-
     /// <summary>Folder of content logs; null = no content stream.</summary>
     public string? ContentDirectory { get; init; }
 
@@ -22,24 +19,10 @@ public sealed record LocalRunOptions
 
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    public int Shards { get; init; } = DefaultShards;
-
-    public int HighActivityDays { get; init; } = ContentProfileCalculator.DefaultHighActivityDays;
-
     public IReadOnlyList<int>? Months { get; init; }
 
-    public ClassifierKind Classifier { get; init; } = ClassifierKind.Offline;
-
-    public string? OpenAiEndpoint { get; init; }
-
-    /// <summary>The API key. Never logged, never written to the report.</summary>
-    public string? OpenAiKey { get; init; }
-
-    public string Model { get; init; } = OpenAiClassifierSettings.DefaultModel;
-
-    public int BatchSize { get; init; } = PipelineRequest.DefaultBatchSize;
-
-    public int ClassifyParallelism { get; init; } = PipelineRequest.DefaultClassifyParallelism;
+    /// <summary>The run's settings, shared with the Azure host (the one model, the one set of defaults).</summary>
+    public PipelineSettings Settings { get; init; } = new();
 
     /// <summary>Azure Storage connection string: read content/ and search/ from a blob container instead of folders.</summary>
     public string? StorageConnectionString { get; init; }
@@ -49,9 +32,6 @@ public sealed record LocalRunOptions
 
     /// <summary>Where partials go inside the container when reading from blob storage (and no --work is given).</summary>
     public const string BlobWorkPrefix = "_c360/work/";
-
-    /// <summary>MySQL connection string: tables are also loaded there and the keyword cache lives there. Never logged.</summary>
-    public string? MySqlConnectionString { get; init; }
 
     /// <summary>CSV (contract,user_id) joining the two streams in customer_360.</summary>
     public string? IdentityMapPath { get; init; }

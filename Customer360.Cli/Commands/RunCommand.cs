@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Customer360.Domain.Hosting;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Tables;
 
@@ -32,9 +33,18 @@ public static class RunCommand
     /// <summary>Runs and prints the run report's summary; returns the exit code and the run report (null when the run did not start).</summary>
     public static async Task<(int Exit, RunReport? Report)> ExecuteWithReportAsync(LocalRunOptions options, bool verbose, CancellationToken cancellationToken)
     {
-        if (options.Parallelism < 1 || options.Shards < 1 || options.BatchSize < 1 || options.ClassifyParallelism < 1)
+        if (options.Parallelism < 1)
         {
-            await Console.Error.WriteLineAsync("--parallelism, --shards, --batch-size and --classify-parallelism must be at least 1.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"--parallelism: {options.Parallelism} is out of range; allowed: 1 or more.").ConfigureAwait(false);
+            return (ExitCodes.Failure, null);
+        }
+        try
+        {
+            options.Settings.Validate();
+        }
+        catch (SettingsException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return (ExitCodes.Failure, null);
         }
         using var loggerFactory = Logging.Create(verbose);

@@ -1,45 +1,53 @@
 using System.CommandLine;
-using Customer360.Domain.Classification;
-using Customer360.Domain.Flow;
 using Customer360.Domain.Hosting;
 
 namespace Customer360.Cli.Commands;
 
-/// <summary>The options shared by <c>run</c> and <c>watch</c>, and how they bind to <see cref="LocalRunOptions"/>.</summary>
+/// <summary>
+/// The options shared by <c>run</c> and <c>watch</c>. This only parses arguments: the run's settings are
+/// taken as raw text (a flag, else the environment variable of the same setting as the Azure app setting)
+/// and bound and validated by <see cref="PipelineSettings.Bind"/>, the same code the Azure host uses.
+/// </summary>
 public sealed class RunOptionSet
 {
     private readonly Option<DirectoryInfo?> _content = new("--content") { Description = "Folder of content logs (YYYYMMDD.json / .json.gz)." };
     private readonly Option<DirectoryInfo?> _search = new("--search") { Description = "Folder of search logs (YYYYMMDD/*.parquet, YYYYMMDD.parquet)." };
-    private readonly Option<DirectoryInfo> _output = new("--out") { Description = "Folder for the tables (CSV + Parquet), the run report and report.html.", Required = true };
+    private readonly Option<DirectoryInfo> _output = new("--out") { Description = "Folder for the tables (CSV + Parquet, by month) and the run folders (run report, report.html).", Required = true };
     private readonly Option<DirectoryInfo?> _work = new("--work") { Description = "Intermediate folder (partials and the keyword cache, reused by reruns). Default: <out>/.work" };
     private readonly Option<int> _parallelism = new("--parallelism") { Description = "Steps run at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
-    private readonly Option<int> _shards = new("--shards") { Description = "Shards per map partial (= reduce steps).", DefaultValueFactory = _ => LocalRunOptions.DefaultShards };
-    private readonly Option<int> _highDays = new("--high-days") { Description = "ActiveDays at or above this is High.", DefaultValueFactory = _ => 15 };
     private readonly Option<int[]> _months = new("--month") { Description = "Only this month (YYYYMM); repeatable. Default: every month found.", AllowMultipleArgumentsPerToken = true };
-    private readonly Option<string?> _classifier = new("--classifier") { Description = $"offline (default), openai or azure-openai. Env: {AppSettingNames.Classifier}." };
-    private readonly Option<string?> _endpoint = new("--openai-endpoint") { Description = $"OpenAI-compatible base URL or Azure OpenAI endpoint. Env: {AppSettingNames.OpenAiEndpoint}." };
-    private readonly Option<string?> _key = new("--openai-key") { Description = $"API key (prefer the env var {AppSettingNames.OpenAiKey}; never logged)." };
-    private readonly Option<string?> _model = new("--model") { Description = $"Model, or the Azure deployment name (default gpt-4o-mini). Env: {AppSettingNames.OpenAiModel}." };
-    private readonly Option<int> _batchSize = new("--batch-size") { Description = "Keywords per classification request.", DefaultValueFactory = _ => PipelineRequest.DefaultBatchSize };
-    private readonly Option<int> _classifyParallelism = new("--classify-parallelism") { Description = "Classification requests in flight at once.", DefaultValueFactory = _ => PipelineRequest.DefaultClassifyParallelism };
     private readonly Option<string?> _storage = new("--storage") { Description = "Azure Storage connection string (e.g. Azurite): read content/ and search/ from --container." };
     private readonly Option<string?> _container = new("--container") { Description = "Blob container with content/YYYYMMDD.json[.gz] and search/YYYYMMDD/*.parquet." };
-    private readonly Option<string?> _mysql = new("--mysql") { Description = $"MySQL connection string: also load the tables there (and keep the keyword cache there). Env: {AppSettingNames.MySqlConnectionString}." };
     private readonly Option<FileInfo?> _identityMap = new("--identity-map") { Description = "CSV with contract,user_id joining content and search in customer_360 (default: contract = user_id)." };
+
+    /// <summary>The run's settings: flag → the app setting it stands for (also read from the environment when the flag is absent).</summary>
+    private readonly List<(Option<string?> Option, string Setting)> _settings =
+    [
+        (Setting("--shards", AppSettingNames.Shards, $"Shards per map partial (= reduce steps); default {PipelineSettings.DefaultShards}."), AppSettingNames.Shards),
+        (Setting("--high-days", AppSettingNames.HighActivityDays, "ActiveDays at or above this is High; default 15."), AppSettingNames.HighActivityDays),
+        (Setting("--classifier", AppSettingNames.Classifier, "offline (default), openai or azure-openai."), AppSettingNames.Classifier),
+        (Setting("--openai-endpoint", AppSettingNames.OpenAiEndpoint, "OpenAI-compatible base URL or Azure OpenAI endpoint."), AppSettingNames.OpenAiEndpoint),
+        (Setting("--openai-key", AppSettingNames.OpenAiKey, "API key (prefer the environment variable; never logged)."), AppSettingNames.OpenAiKey),
+        (Setting("--model", AppSettingNames.OpenAiModel, "Model, or the Azure deployment name; default gpt-4o-mini."), AppSettingNames.OpenAiModel),
+        (Setting("--batch-size", AppSettingNames.ClassifyBatchSize, "Keywords per classification request; default 50."), AppSettingNames.ClassifyBatchSize),
+        (Setting("--classify-parallelism", AppSettingNames.ClassifyParallelism, "Classification requests in flight at once; default 8."), AppSettingNames.ClassifyParallelism),
+        (Setting("--mysql", AppSettingNames.MySqlConnectionString, "MySQL connection string: also load the tables there (and keep the keyword cache there)."), AppSettingNames.MySqlConnectionString),
+    ];
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log every step." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _content, _search, _output, _work, _parallelism, _shards, _highDays, _months, _classifier, _endpoint, _key, _model, _batchSize, _classifyParallelism, _storage, _container, _mysql, _identityMap, Verbose })
+        foreach (var option in new Option[] { _content, _search, _output, _work, _parallelism, _months, _storage, _container, _identityMap, Verbose }.Concat(_settings.Select(s => s.Option)))
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>Binds the options (falling back to the environment for secrets and endpoints); returns an error message when they do not fit.</summary>
-    public (LocalRunOptions? Options, string? Error) Bind(ParseResult parse)
+    /// <summary>Binds the options; returns an error message (naming the flag or variable and the allowed values) when they do not fit.</summary>
+    public (LocalRunOptions? Options, string? Error) Bind(ParseResult parse, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         if (parse.GetValue(_storage) is not null && parse.GetValue(_container) is null)
         {
             return (null, "--storage needs --container.");
@@ -48,9 +56,14 @@ public sealed class RunOptionSet
         {
             return (null, "Give --content and/or --search folders, or --storage with --container.");
         }
-        if (ParseClassifier(parse.GetValue(_classifier) ?? Environment.GetEnvironmentVariable(AppSettingNames.Classifier) ?? "offline") is not { } classifier)
+        PipelineSettings settings;
+        try
         {
-            return (null, "--classifier must be offline, openai or azure-openai.");
+            settings = PipelineSettings.Bind(Source(parse, environment));
+        }
+        catch (SettingsException ex)
+        {
+            return (null, ex.Message);
         }
         return (new LocalRunOptions
         {
@@ -59,29 +72,25 @@ public sealed class RunOptionSet
             OutputDirectory = parse.GetValue(_output)!.FullName,
             WorkDirectory = parse.GetValue(_work)?.FullName,
             Parallelism = parse.GetValue(_parallelism),
-            Shards = parse.GetValue(_shards),
-            HighActivityDays = parse.GetValue(_highDays),
             Months = parse.GetValue(_months),
-            Classifier = classifier,
-            OpenAiEndpoint = parse.GetValue(_endpoint) ?? Env(AppSettingNames.OpenAiEndpoint),
-            OpenAiKey = parse.GetValue(_key) ?? Env(AppSettingNames.OpenAiKey),
-            Model = parse.GetValue(_model) ?? Env(AppSettingNames.OpenAiModel) ?? OpenAiClassifierSettings.DefaultModel,
-            BatchSize = parse.GetValue(_batchSize),
-            ClassifyParallelism = parse.GetValue(_classifyParallelism),
-            MySqlConnectionString = parse.GetValue(_mysql) ?? Env(AppSettingNames.MySqlConnectionString),
+            Settings = settings,
             IdentityMapPath = parse.GetValue(_identityMap)?.FullName,
             StorageConnectionString = parse.GetValue(_storage),
             Container = parse.GetValue(_container),
         }, null);
     }
 
-    private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
-
-    private static ClassifierKind? ParseClassifier(string value) => value.ToLowerInvariant() switch
+    /// <summary>A flag wins over the environment variable; either is named as the user wrote it.</summary>
+    private SettingSource Source(ParseResult parse, Func<string, string?> environment)
     {
-        "offline" or "rules" => ClassifierKind.Offline,
-        "openai" => ClassifierKind.OpenAi,
-        "azure-openai" or "azure" => ClassifierKind.AzureOpenAi,
-        _ => null,
-    };
+        var bySetting = _settings.ToDictionary(s => s.Setting, s => s.Option, StringComparer.Ordinal);
+        return new SettingSource(
+            name => bySetting.TryGetValue(name, out var option) && parse.GetValue(option) is { } flag ? new SettingValue(flag, option.Name)
+                : environment(name) is { Length: > 0 } value ? new SettingValue(value, name)
+                : null,
+            name => bySetting.TryGetValue(name, out var option) ? $"{option.Name} ({name})" : name);
+    }
+
+    private static Option<string?> Setting(string flag, string variable, string description) =>
+        new(flag) { Description = $"{description} Env: {variable}." };
 }

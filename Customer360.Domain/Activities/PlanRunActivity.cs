@@ -1,6 +1,4 @@
-using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
-using Customer360.Domain.Search;
 
 namespace Customer360.Domain.Activities;
 
@@ -14,13 +12,11 @@ public sealed class PlanRunActivity(PipelineEnvironment environment) : IActivity
         var search = new List<SourceFile>();
         if (input.Streams.HasFlag(PipelineStreams.Content) && environment.Content is { } contentSource)
         {
-            await ListAsync(contentSource, relative => relative.Contains('/', StringComparison.Ordinal) ? null : ContentLogFileName.TryParse(relative)?.Month,
-                content, ignored, input.Months, cancellationToken).ConfigureAwait(false);
+            await ListAsync(contentSource, LogDropLayout.ContentMonth, content, ignored, input.Months, cancellationToken).ConfigureAwait(false);
         }
         if (input.Streams.HasFlag(PipelineStreams.Search) && environment.Search is { } searchSource)
         {
-            await ListAsync(searchSource, relative => SearchLogFileName.TryParse(relative)?.Month,
-                search, ignored, input.Months, cancellationToken).ConfigureAwait(false);
+            await ListAsync(searchSource, LogDropLayout.SearchMonth, search, ignored, input.Months, cancellationToken).ConfigureAwait(false);
         }
         return new RunPlan(content, search, ignored);
     }

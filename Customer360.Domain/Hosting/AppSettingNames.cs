@@ -21,7 +21,7 @@ public static class AppSettingNames
     /// <summary>MySQL connection string (without password when Entra authentication is used).</summary>
     public const string MySqlConnectionString = "C360_MYSQL";
 
-    /// <summary>Azure OpenAI or OpenAI-compatible endpoint; empty = offline rules classifier.</summary>
+    /// <summary>Azure OpenAI or OpenAI-compatible endpoint; required by an LLM classifier (set without C360_CLASSIFIER it is an error, not a silent offline run).</summary>
     public const string OpenAiEndpoint = "C360_OPENAI_ENDPOINT";
 
     /// <summary>Model or Azure deployment name (default gpt-4o-mini).</summary>
@@ -30,10 +30,17 @@ public static class AppSettingNames
     /// <summary>Optional API key; absent in Azure, where the managed identity is used.</summary>
     public const string OpenAiKey = "C360_OPENAI_KEY";
 
-    /// <summary><c>azure-openai</c> or <c>openai</c>.</summary>
+    /// <summary><c>offline</c> (default), <c>openai</c> or <c>azure-openai</c>; anything else stops the run at start.</summary>
     public const string Classifier = "C360_CLASSIFIER";
 
+    /// <summary>Shards per map partial = reduce steps per stream (default 8, <see cref="PipelineSettings.DefaultShards"/>).</summary>
     public const string Shards = "C360_SHARDS";
 
     public const string HighActivityDays = "C360_HIGH_ACTIVITY_DAYS";
+
+    /// <summary>Distinct keywords per classification request (default 50).</summary>
+    public const string ClassifyBatchSize = "C360_CLASSIFY_BATCH_SIZE";
+
+    /// <summary>Classification requests in flight at once (default 8).</summary>
+    public const string ClassifyParallelism = "C360_CLASSIFY_PARALLELISM";
 }

@@ -1,5 +1,4 @@
-using Customer360.Domain.Content;
-using Customer360.Domain.Search;
+using Customer360.Domain.Activities;
 
 namespace Customer360.Domain.Hosting;
 
@@ -26,10 +25,7 @@ public static class MonthRunScheduler
     public static string NextId(int month) => $"month-{month}-next";
 
     /// <summary>The month of a dropped blob (<c>content/YYYYMMDD.json[.gz]</c>, <c>search/YYYYMMDD/*.parquet</c>, <c>search/YYYYMMDD.parquet</c>), or null.</summary>
-    public static int? MonthOf(string blobName) =>
-        blobName.StartsWith("content/", StringComparison.Ordinal) ? ContentLogFileName.TryParse(blobName["content/".Length..]) is { } c && !blobName["content/".Length..].Contains('/', StringComparison.Ordinal) ? c.Month : null
-        : blobName.StartsWith("search/", StringComparison.Ordinal) ? SearchLogFileName.TryParse(blobName["search/".Length..])?.Month
-        : null;
+    public static int? MonthOf(string blobName) => LogDropLayout.MonthOf(blobName);
 
     /// <summary>The instance id to start for a drop, or null when a pending run will already see the file.</summary>
     public static string? InstanceToStart(int month, MonthRunState current, MonthRunState next)

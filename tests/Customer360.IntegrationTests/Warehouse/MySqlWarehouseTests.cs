@@ -21,7 +21,7 @@ public class MySqlWarehouseTests
             ContentDirectory = content,
             SearchDirectory = search,
             OutputDirectory = output,
-            MySqlConnectionString = db.ConnectionString,
+            Settings = new() { MySqlConnectionString = db.ConnectionString },
             ClassifierOverride = classifier,
             IdentityMapPath = identity,
         };

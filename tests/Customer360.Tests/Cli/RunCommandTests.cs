@@ -39,7 +39,7 @@ public class RunCommandTests
     public async Task Invalid_shard_count_is_a_clear_error()
     {
         using var temp = new TempFolder();
-        var options = new LocalRunOptions { ContentDirectory = temp.Sub("c"), OutputDirectory = temp.Sub("o"), Shards = 0 };
+        var options = new LocalRunOptions { ContentDirectory = temp.Sub("c"), OutputDirectory = temp.Sub("o"), Settings = new() { Shards = 0 } };
         Assert.Equal(ExitCodes.Failure, await RunCommand.ExecuteAsync(options, verbose: false, CancellationToken.None));
     }
 }

@@ -35,7 +35,7 @@ public class HostedEnvironmentFactoryTests
         Assert.IsType<RuleBasedKeywordClassifier>(environment.Classifier);
         Assert.Equal(12, environment.Options.HighActivityDays);
         Assert.Null(environment.RunLog);
-        Assert.Equal(16, HostedEnvironmentFactory.Shards(k => settings.GetValueOrDefault(k)));
+        Assert.Equal(PipelineSettings.DefaultShards, HostedEnvironmentFactory.Shards(k => settings.GetValueOrDefault(k)));
     }
 
     [Fact]

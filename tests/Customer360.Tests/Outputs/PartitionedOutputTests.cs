@@ -35,7 +35,7 @@ public class PartitionedOutputTests
             SearchDirectory = search,
             OutputDirectory = output,
             Months = months,
-            Shards = 3,
+            Settings = new() { Shards = 3 },
             Parallelism = 2,
             ClassifierOverride = new CountingClassifier(),
         }, NullLoggerFactory.Instance, null, CancellationToken.None);

@@ -47,7 +47,7 @@ public partial class RunFolderTests
         var search = temp.Sub("search");
         await Search.SearchParquet.WriteAsync(Path.Combine(search, "20220601.parquet"), [("U1", "vtv3"), ("U2", "doraemon")]);
         var output = temp.Sub("out");
-        var options = new LocalRunOptions { ContentDirectory = content, SearchDirectory = search, OutputDirectory = output, Shards = 2, BatchSize = 1 };
+        var options = new LocalRunOptions { ContentDirectory = content, SearchDirectory = search, OutputDirectory = output, Settings = new() { Shards = 2, BatchSize = 1 } };
         var (result, _) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
 
         var work = new LocalFolderStore(options.ResolvedWorkDirectory);

@@ -18,7 +18,7 @@ public class ContentPipelineTests
 
     private static async Task<(RunReport Report, Dictionary<string, ContentProfileRow> Rows, int Exit)> RunAsync(string content, string output, int shards = 4, int parallelism = 2)
     {
-        var options = new LocalRunOptions { ContentDirectory = content, OutputDirectory = output, Shards = shards, Parallelism = parallelism };
+        var options = new LocalRunOptions { ContentDirectory = content, OutputDirectory = output, Settings = new() { Shards = shards }, Parallelism = parallelism };
         var (result, report) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
         var rows = OutputFiles.ReadContentProfile(output).ToDictionary(r => $"{r.Month}/{r.Contract}");
         return (report, rows, result.InputErrors ? 2 : 0);

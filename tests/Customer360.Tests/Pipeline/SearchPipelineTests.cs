@@ -18,8 +18,7 @@ public class SearchPipelineTests
             OutputDirectory = output,
             WorkDirectory = work,
             ClassifierOverride = classifier,
-            BatchSize = batchSize,
-            Shards = shards,
+            Settings = new() { BatchSize = batchSize, Shards = shards },
             Parallelism = parallelism,
         };
         return (await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None)).Report;
@@ -162,9 +161,7 @@ public class SearchPipelineWithLlmTests
         {
             SearchDirectory = search,
             OutputDirectory = output,
-            Classifier = ClassifierKind.OpenAi,
-            OpenAiEndpoint = server.BaseUrl + "v1",
-            OpenAiKey = "sk-secret-test-key",
+            Settings = new() { Classifier = ClassifierKind.OpenAi, OpenAiEndpoint = new Uri(server.BaseUrl + "v1"), OpenAiKey = "sk-secret-test-key" },
         };
         var (_, report) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
 
