@@ -83,6 +83,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'C360_OPENAI_KEY', value: '' }
         { name: 'C360_SHARDS', value: '16' }
         { name: 'C360_HIGH_ACTIVITY_DAYS', value: '15' }
+        { name: 'C360_CLASSIFY_BATCH_SIZE', value: '50' }
+        { name: 'C360_CLASSIFY_PARALLELISM', value: '8' }
       ]
     }
   }
