@@ -74,6 +74,10 @@ public class AzuriteRunTests
         }
         Assert.Equal(30 + 61, first.Inputs.Count);
         Assert.Contains(first.Inputs, i => i.Name == "content/20220430.json.gz");
+        // The flow's last step removed the run's scratch from the container; the partials stay for reuse.
+        var work = new AzureBlobStore(container, LocalRunOptions.BlobWorkPrefix);
+        Assert.Equal(0, await CountAsync(work, "runs/"));
+        Assert.True(await CountAsync(work, "partials/") > 0);
 
         // Change one day and rerun: only that day is mapped again.
         await container.GetBlobClient("content/20220410.json").UploadAsync(BinaryData.FromString("""{"_source":{"Contract":"NEW1","AppName":"SPORT","TotalDuration":42}}""" + "\n"), overwrite: true);
@@ -120,6 +124,16 @@ public class AzuriteRunTests
         var fresh = await NewContainerAsync();
         await UploadAsync(fresh, data);
         return fresh;
+    }
+
+    private static async Task<int> CountAsync(AzureBlobStore store, string prefix)
+    {
+        int n = 0;
+        await foreach (var _ in store.ListAsync(prefix, CancellationToken.None))
+        {
+            n++;
+        }
+        return n;
     }
 
     private static async Task<int> CountManifestsAsync(AzureBlobStore store)
