@@ -14,6 +14,36 @@ public static class Customer360Builder
 {
     public const string TableName = "customer_360";
 
+    /// <summary>The table, defined once. Not monthly: it describes a run (in MySQL, <c>customer_360</c> is a view over all months).</summary>
+    public static TableSchema Schema => RowSchema;
+
+    private static readonly TableSchema<Customer360Row> RowSchema = new(TableName,
+    [
+        TableColumns.Text<Customer360Row>("contract", r => r.Contract),
+        TableColumns.Text<Customer360Row>("user_id", r => r.User),
+        TableColumns.OptionalNumber<Customer360Row>("content_month", r => r.P?.Month),
+        TableColumns.OptionalLongNumber<Customer360Row>("truyen_hinh", r => r.P?.TruyenHinh),
+        TableColumns.OptionalLongNumber<Customer360Row>("phim_truyen", r => r.P?.PhimTruyen),
+        TableColumns.OptionalLongNumber<Customer360Row>("giai_tri", r => r.P?.GiaiTri),
+        TableColumns.OptionalLongNumber<Customer360Row>("thieu_nhi", r => r.P?.ThieuNhi),
+        TableColumns.OptionalLongNumber<Customer360Row>("the_thao", r => r.P?.TheThao),
+        TableColumns.OptionalNumber<Customer360Row>("total_devices", r => r.P?.TotalDevices),
+        TableColumns.OptionalNumber<Customer360Row>("active_days", r => r.P?.ActiveDays),
+        TableColumns.Text<Customer360Row>("active_level", r => r.P?.ActiveLevel),
+        TableColumns.Text<Customer360Row>("most_watch", r => r.P?.MostWatch),
+        TableColumns.Text<Customer360Row>("taste", r => r.P?.Taste),
+        TableColumns.OptionalNumber<Customer360Row>("search_month", r => r.S?.Month),
+        TableColumns.Text<Customer360Row>("most_search", r => r.S?.MostSearch),
+        TableColumns.Text<Customer360Row>("category", r => r.S?.Category),
+        TableColumns.Text<Customer360Row>("category_source", r => r.S?.CategorySource),
+        TableColumns.OptionalNumber<Customer360Row>("trend_month_from", r => r.S?.TrendMonthFrom),
+        TableColumns.OptionalNumber<Customer360Row>("trend_month_to", r => r.S?.TrendMonthTo),
+        TableColumns.Text<Customer360Row>("category_from", r => r.S?.CategoryFrom),
+        TableColumns.Text<Customer360Row>("category_to", r => r.S?.CategoryTo),
+        TableColumns.Text<Customer360Row>("trending_type", r => r.S?.TrendingType),
+        TableColumns.Text<Customer360Row>("previous", r => r.S?.Previous),
+    ]);
+
     /// <param name="search">Each user's latest search (<see cref="LatestSearch.AddUsers"/>).</param>
     public static OutputTable Build(IReadOnlyCollection<ContentProfileRow> content, IReadOnlyDictionary<string, LatestSearch> search, IReadOnlyList<IdentityLink> identity)
     {
@@ -56,32 +86,7 @@ public static class Customer360Builder
         });
         DropAdjacentDuplicates(rows);
 
-        return new OutputTable(TableName,
-        [
-            Column.OfText("contract", rows, r => r.Contract),
-            Column.OfText("user_id", rows, r => r.User),
-            Column.OfNullableInt32("content_month", rows, r => r.P?.Month),
-            Column.OfNullableInt64("truyen_hinh", rows, r => r.P?.TruyenHinh),
-            Column.OfNullableInt64("phim_truyen", rows, r => r.P?.PhimTruyen),
-            Column.OfNullableInt64("giai_tri", rows, r => r.P?.GiaiTri),
-            Column.OfNullableInt64("thieu_nhi", rows, r => r.P?.ThieuNhi),
-            Column.OfNullableInt64("the_thao", rows, r => r.P?.TheThao),
-            Column.OfNullableInt32("total_devices", rows, r => r.P?.TotalDevices),
-            Column.OfNullableInt32("active_days", rows, r => r.P?.ActiveDays),
-            Column.OfText("active_level", rows, r => r.P?.ActiveLevel),
-            Column.OfText("most_watch", rows, r => r.P?.MostWatch),
-            Column.OfText("taste", rows, r => r.P?.Taste),
-            Column.OfNullableInt32("search_month", rows, r => r.S?.Month),
-            Column.OfText("most_search", rows, r => r.S?.MostSearch),
-            Column.OfText("category", rows, r => r.S?.Category),
-            Column.OfText("category_source", rows, r => r.S?.CategorySource),
-            Column.OfNullableInt32("trend_month_from", rows, r => r.S?.TrendMonthFrom),
-            Column.OfNullableInt32("trend_month_to", rows, r => r.S?.TrendMonthTo),
-            Column.OfText("category_from", rows, r => r.S?.CategoryFrom),
-            Column.OfText("category_to", rows, r => r.S?.CategoryTo),
-            Column.OfText("trending_type", rows, r => r.S?.TrendingType),
-            Column.OfText("previous", rows, r => r.S?.Previous),
-        ]);
+        return RowSchema.Table(rows);
     }
 
     /// <summary>A (contract, user) pair found from both streams is one row.</summary>

@@ -3,49 +3,62 @@ using Customer360.Domain.Tables;
 
 namespace Customer360.Domain.Search;
 
-/// <summary>The search tables: their documented columns, in order, and how rows become an <see cref="OutputTable"/>.</summary>
+/// <summary>The search tables, each defined once (<see cref="TableSchema"/>), and how rows become an <see cref="OutputTable"/>.</summary>
 public static class SearchTables
 {
     public const string TopKeyword = "search_top_keyword";
     public const string Trend = "search_trend";
     public const string KeywordCategory = "keyword_category";
 
-    public static IReadOnlyList<string> TopKeywordColumns { get; } = ["month", "user_id", "most_search", "search_count", "category", "category_source"];
-
-    public static IReadOnlyList<string> TrendColumns { get; } =
-        ["month_from", "month_to", "user_id", "most_search_from", "category_from", "most_search_to", "category_to", "trending_type", "previous"];
-
-    public static IReadOnlyList<string> KeywordCategoryColumns { get; } = ["keyword", "category", "source", "model"];
-
-    public static OutputTable FromTopKeywords(IReadOnlyList<TopKeywordRow> rows) => new(TopKeyword,
+    /// <summary><c>search_top_keyword</c>: monthly files by <c>month</c>, MySQL loads replace whole months.</summary>
+    public static TableSchema<TopKeywordRow> TopKeywordSchema { get; } = new(TopKeyword,
     [
-        Column.OfInt32("month", rows, r => r.Month),
-        Column.OfText("user_id", rows, r => r.UserId),
-        Column.OfText("most_search", rows, r => r.MostSearch),
-        Column.OfInt64("search_count", rows, r => r.SearchCount),
-        Column.OfText("category", rows, r => r.Category),
-        Column.OfText("category_source", rows, r => r.CategorySource),
-    ], partitionColumn: "month");
+        TableColumns.Number<TopKeywordRow>("month", r => r.Month),
+        TableColumns.Text<TopKeywordRow>("user_id", r => r.UserId),
+        TableColumns.Text<TopKeywordRow>("most_search", r => r.MostSearch),
+        TableColumns.LongNumber<TopKeywordRow>("search_count", r => r.SearchCount),
+        TableColumns.Text<TopKeywordRow>("category", r => r.Category),
+        TableColumns.Text<TopKeywordRow>("category_source", r => r.CategorySource),
+    ], partitionColumn: "month", loadScopeColumn: "month");
 
-    public static OutputTable FromTrend(IReadOnlyList<TrendRow> rows) => new(Trend,
+    /// <summary>
+    /// <c>search_trend</c>: a month pair's files belong to its later month (<c>month_to</c>, the month whose run
+    /// completes the pair); MySQL loads replace by <c>month_from</c>, as the warehouse always has.
+    /// </summary>
+    public static TableSchema<TrendRow> TrendSchema { get; } = new(Trend,
     [
-        Column.OfInt32("month_from", rows, r => r.MonthFrom),
-        Column.OfInt32("month_to", rows, r => r.MonthTo),
-        Column.OfText("user_id", rows, r => r.UserId),
-        Column.OfText("most_search_from", rows, r => r.MostSearchFrom),
-        Column.OfText("category_from", rows, r => r.CategoryFrom),
-        Column.OfText("most_search_to", rows, r => r.MostSearchTo),
-        Column.OfText("category_to", rows, r => r.CategoryTo),
-        Column.OfText("trending_type", rows, r => r.TrendingType),
-        Column.OfText("previous", rows, r => r.Previous),
-    ], partitionColumn: "month_to"); // a month pair belongs to its later month: the month whose run completes it
+        TableColumns.Number<TrendRow>("month_from", r => r.MonthFrom),
+        TableColumns.Number<TrendRow>("month_to", r => r.MonthTo),
+        TableColumns.Text<TrendRow>("user_id", r => r.UserId),
+        TableColumns.Text<TrendRow>("most_search_from", r => r.MostSearchFrom),
+        TableColumns.Text<TrendRow>("category_from", r => r.CategoryFrom),
+        TableColumns.Text<TrendRow>("most_search_to", r => r.MostSearchTo),
+        TableColumns.Text<TrendRow>("category_to", r => r.CategoryTo),
+        TableColumns.Text<TrendRow>("trending_type", r => r.TrendingType),
+        TableColumns.Text<TrendRow>("previous", r => r.Previous),
+    ], partitionColumn: "month_to", loadScopeColumn: "month_from");
 
-    /// <summary>The run's keywords with the category, source (llm/cache/rules/fallback) and model each one got.</summary>
-    public static OutputTable FromKeywordCategories(IReadOnlyList<KeywordCategory> rows) => new(KeywordCategory,
+    /// <summary>
+    /// <c>keyword_category</c>: the run's keywords with the category, source (llm/cache/rules/fallback) and model
+    /// each one got. Not monthly; in MySQL the table of that name is the shared cache, owned by <c>MySqlKeywordCache</c>.
+    /// </summary>
+    public static TableSchema<KeywordCategory> KeywordCategorySchema { get; } = new(KeywordCategory,
     [
-        Column.OfText("keyword", rows, r => r.Keyword),
-        Column.OfText("category", rows, r => r.Category),
-        Column.OfText("source", rows, r => r.Source),
-        Column.OfText("model", rows, r => r.Model),
+        TableColumns.Text<KeywordCategory>("keyword", r => r.Keyword),
+        TableColumns.Text<KeywordCategory>("category", r => r.Category),
+        TableColumns.Text<KeywordCategory>("source", r => r.Source),
+        TableColumns.Text<KeywordCategory>("model", r => r.Model),
     ]);
+
+    public static IReadOnlyList<string> TopKeywordColumns => TopKeywordSchema.ColumnNames;
+
+    public static IReadOnlyList<string> TrendColumns => TrendSchema.ColumnNames;
+
+    public static IReadOnlyList<string> KeywordCategoryColumns => KeywordCategorySchema.ColumnNames;
+
+    public static OutputTable FromTopKeywords(IReadOnlyList<TopKeywordRow> rows) => TopKeywordSchema.Table(rows);
+
+    public static OutputTable FromTrend(IReadOnlyList<TrendRow> rows) => TrendSchema.Table(rows);
+
+    public static OutputTable FromKeywordCategories(IReadOnlyList<KeywordCategory> rows) => KeywordCategorySchema.Table(rows);
 }

@@ -1,5 +1,3 @@
-using Customer360.Domain.Content;
-using Customer360.Domain.Search;
 using Customer360.Domain.Tables;
 using MySqlConnector;
 
@@ -14,22 +12,15 @@ namespace Customer360.Domain.Warehouse;
 /// </summary>
 public sealed class MySqlTableSink(string connectionString) : ITableSink
 {
-    /// <summary>Tables this sink loads, and the column that scopes a load (identifiers are never taken from input).</summary>
-    private static readonly Dictionary<string, string> MonthColumn = new(StringComparer.Ordinal)
-    {
-        [ContentProfileTable.Name] = "month",
-        [SearchTables.TopKeyword] = "month",
-        [SearchTables.Trend] = "month_from",
-    };
-
     private readonly string _connectionString = MySqlConnections.ForBulkLoad(connectionString);
     private bool _migrated;
 
     public async Task<IReadOnlyList<string>> WriteAsync(OutputTable table, CancellationToken cancellationToken)
     {
-        if (!MonthColumn.TryGetValue(table.Name, out var scope))
+        // The tables this sink loads are those whose schema (our code, never input) names a load scope column;
+        // keyword_category is the shared cache (MySqlKeywordCache owns it); customer_360 is a view.
+        if (table.Schema?.LoadScopeColumn is not { } scope)
         {
-            // keyword_category is the shared cache (MySqlKeywordCache owns it); customer_360 is a view.
             return [];
         }
         await using var connection = new MySqlConnection(_connectionString);
@@ -64,7 +55,7 @@ public sealed class MySqlTableSink(string connectionString) : ITableSink
 
             var columns = string.Join(", ", table.Columns.Select(c => $"`{c.Name}`"));
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            // Months are ints from our own table: safe to inline; the identifiers come from the whitelist above.
+            // Months are ints from our own table: safe to inline; the identifiers come from the table's schema.
             var inList = string.Join(", ", months);
             await MySqlSchema.ExecuteAsync(connection, $"DELETE FROM `{table.Name}` WHERE `{scope}` IN ({inList})", cancellationToken, transaction).ConfigureAwait(false);
             await MySqlSchema.ExecuteAsync(connection, $"INSERT INTO `{table.Name}` ({columns}) SELECT {columns} FROM `{staging}`", cancellationToken, transaction).ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Customer360.Cli;
 using Customer360.Domain.Content;
+using Customer360.Domain.Customers;
 using Customer360.Domain.Generation;
+using Customer360.Domain.Search;
 using Customer360.Domain.Tables;
 using Customer360.Domain.Warehouse;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -185,6 +187,43 @@ public class MySqlWarehouseTests
         }
         Assert.Equal(MySqlSchema.Migrations.Count, await db.ScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal("utf8mb4_bin", await db.ScalarAsync<string>("SELECT collation_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'search_top_keyword' AND column_name = 'user_id'"));
+    }
+
+    /// <summary>Each table is defined once (its <see cref="TableSchema"/>); the migrations must declare the same columns, in order, with matching types.</summary>
+    [Fact]
+    public async Task The_mysql_tables_and_view_declare_the_columns_of_each_table_schema()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using (var connection = new MySqlConnection(db.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await MySqlSchema.MigrateAsync(connection, CancellationToken.None);
+        }
+        foreach (var schema in new TableSchema[] { ContentProfileTable.Schema, SearchTables.TopKeywordSchema, SearchTables.TrendSchema, SearchTables.KeywordCategorySchema, Customer360Builder.Schema })
+        {
+            var columns = (await db.QueryAsync(
+                    $"SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '{schema.Name}' ORDER BY ordinal_position"))
+                .Select(r => (Name: (string)r[0]!, Type: ((string)r[1]!).ToLowerInvariant(), Nullable: (string)r[2]! == "YES")).ToList();
+            // keyword_category in MySQL is the shared cache: the file table's columns, then when each was classified.
+            Assert.True(columns.Count >= schema.Columns.Count, $"{schema.Name}: {columns.Count} columns in MySQL");
+            for (int i = 0; i < schema.Columns.Count; i++)
+            {
+                var (expected, actual) = (schema.Columns[i], columns[i]);
+                Assert.Equal(expected.Name, actual.Name);
+                Assert.Equal((schema.Name, expected.Name, expected.Type switch
+                {
+                    ColumnType.Text => "varchar",
+                    ColumnType.Number or ColumnType.OptionalNumber => "int",
+                    _ => "bigint",
+                }), (schema.Name, actual.Name, actual.Type));
+                if (schema != Customer360Builder.Schema)
+                {
+                    // Tables (not the view, whose outer join makes every column nullable) hold no missing values.
+                    Assert.False(actual.Nullable, $"{schema.Name}.{actual.Name} is nullable");
+                }
+            }
+            Assert.Equal(schema == SearchTables.KeywordCategorySchema ? ["classified_at"] : [], columns.Skip(schema.Columns.Count).Select(c => c.Name));
+        }
     }
 
     [Fact]
