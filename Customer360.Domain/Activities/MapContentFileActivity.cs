@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Sharding;
+using Customer360.Domain.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Customer360.Domain.Activities;
@@ -37,10 +38,23 @@ public sealed partial class MapContentFileActivity(PipelineEnvironment environme
         var clock = Stopwatch.StartNew();
         var aggregator = new ContentDayAggregator(file.Date);
         ContentFileStats stats;
-        var stream = await source.Store.OpenReadAsync(input.File.Name, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        bool changed = false;
+        try
         {
-            stats = await new ContentLogScanner(environment.Options.Categories).ScanAsync(stream, file.IsGzip, aggregator, cancellationToken).ConfigureAwait(false);
+            // The version the plan listed, or nothing: a partial never holds another version than its key says.
+            var stream = await source.Store.OpenVersionAsync(input.File.Name, input.File.ETag, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                stats = await new ContentLogScanner(environment.Options.Categories).ScanAsync(stream, file.IsGzip, aggregator, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SourceChangedException ex)
+        {
+            // Reported, and its empty partial is left uncommitted (no manifest), so a rerun reads the file again.
+            aggregator = new ContentDayAggregator(file.Date);
+            stats = new ContentFileStats { Rejected = RejectReasons.InOrder.ToDictionary(RejectReasons.Name, _ => 0L), Error = ex.Message };
+            changed = true;
+            LogChanged(_logger, ex.Message);
         }
 
         var shards = new List<KeyValuePair<string, ContractActivity>>[input.Shards];
@@ -63,10 +77,16 @@ public sealed partial class MapContentFileActivity(PipelineEnvironment environme
         }
 
         var result = new ContentMapResult(input.File.Name, file.Month, prefix, aggregator.Contracts.Count, stats, Reused: false, clock.Elapsed.TotalSeconds);
-        await WorkStoreJson.WriteAsync(environment.Work, manifestName, result, cancellationToken).ConfigureAwait(false);
+        if (!changed)
+        {
+            await WorkStoreJson.WriteAsync(environment.Work, manifestName, result, cancellationToken).ConfigureAwait(false);
+        }
         LogMapped(_logger, file.Name, stats.LinesRead, stats.Accepted, result.Contracts, result.Seconds);
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}")]
+    private static partial void LogChanged(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reusing the partial of {File} ({Contracts} contracts)")]
     private static partial void LogReused(ILogger logger, string file, int contracts);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Search;
 using Customer360.Domain.Sharding;
+using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.Activities;
 
@@ -32,10 +33,22 @@ public sealed class MapSearchFileActivity(PipelineEnvironment environment) : IAc
         var clock = Stopwatch.StartNew();
         var aggregator = new SearchDayAggregator();
         SearchFileStats stats;
-        var stream = await source.Store.OpenReadAsync(input.File.Name, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        bool changed = false;
+        try
         {
-            stats = await SearchLogReader.ReadAsync(stream, aggregator.Add, cancellationToken).ConfigureAwait(false);
+            // The version the plan listed, or nothing: a partial never holds another version than its key says.
+            var stream = await source.Store.OpenVersionAsync(input.File.Name, input.File.ETag, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                stats = await SearchLogReader.ReadAsync(stream, aggregator.Add, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SourceChangedException ex)
+        {
+            // Reported, and its empty partial is left uncommitted (no manifest), so a rerun reads the file again.
+            aggregator = new SearchDayAggregator();
+            stats = new SearchFileStats(0, 0, 0, ex.Message);
+            changed = true;
         }
 
         var shards = new List<KeyValuePair<string, Dictionary<string, long>>>[input.Shards];
@@ -57,7 +70,10 @@ public sealed class MapSearchFileActivity(PipelineEnvironment environment) : IAc
             }, cancellationToken).ConfigureAwait(false);
         }
         var result = new SearchMapResult(input.File.Name, file.Month, prefix, aggregator.Users.Count, stats, Reused: false, clock.Elapsed.TotalSeconds);
-        await WorkStoreJson.WriteAsync(environment.Work, manifestName, result, cancellationToken).ConfigureAwait(false);
+        if (!changed)
+        {
+            await WorkStoreJson.WriteAsync(environment.Work, manifestName, result, cancellationToken).ConfigureAwait(false);
+        }
         return result;
     }
 }

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.IO.Compression;
 using System.Text;
 
@@ -8,13 +6,22 @@ namespace Customer360.Domain.Content;
 
 /// <summary>
 /// Streams one content log (plain or gzip) line by line in constant memory, parses every line and hands
-/// valid records to <see cref="IContentRecordSink"/>. A read failure (corrupt gzip, truncated stream) stops
-/// the file but keeps every complete line before it; the failure is reported in the stats.
+/// valid records to <see cref="IContentRecordSink"/>. Gzip files may have several members (concatenated by
+/// log shippers); each is verified. A read failure (corrupt gzip, truncated stream, a file whose bytes are
+/// not what its name says) stops the file but keeps every complete line before it; the failure is
+/// reported in the stats. A zero-byte file, plain or .gz, has no lines and no error.
 /// </summary>
 public sealed class ContentLogScanner(CategoryMap categories)
 {
     /// <summary>Distinct unmapped AppNames kept per file; the rest are still counted under unmapped_app.</summary>
     public const int MaxUnmappedAppsPerFile = 100;
+
+    /// <summary>
+    /// The longest line read (4 MiB; real lines are ~150 bytes). A longer line is counted as
+    /// <c>line_too_long</c> and skipped to its newline without being held, so one huge or endless line
+    /// (binary garbage with no newline) costs at most this much memory and never stops the file.
+    /// </summary>
+    public const int MaxLineBytes = 4 << 20;
 
     private const int BufferSize = 1 << 20;
 
@@ -28,43 +35,72 @@ public sealed class ContentLogScanner(CategoryMap categories)
 
         var compressed = gzip ? new TailRecordingStream(stream) : null;
         Stream input = compressed is null ? stream : new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
-        var crc = gzip ? new Crc32() : null;
-        long decompressed = 0;
+        var gzipEnd = gzip ? new GzipEndCheck() : null;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        bool skippingLongLine = false, checkMagic = true;
         try
         {
             int filled = 0;
             while (true)
             {
-                int n;
-                try
+                if (filled == buffer.Length)
                 {
-                    if (filled == buffer.Length)
+                    // One line fills the whole buffer.
+                    if (buffer.Length >= MaxLineBytes)
                     {
-                        // One line longer than the buffer: grow (rare; lines are ~150 bytes).
+                        read++;
+                        counts[(int)RejectReason.LineTooLong]++;
+                        skippingLongLine = true;
+                        filled = 0;
+                    }
+                    else
+                    {
                         var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                         buffer.AsSpan(0, filled).CopyTo(bigger);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = bigger;
                     }
+                }
+                int n;
+                try
+                {
                     n = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 }
                 catch (InvalidDataException ex)
                 {
                     // Complete lines before the corruption were already processed; the partial tail is dropped.
-                    error = $"{ex.GetType().Name}: {ex.Message}";
+                    error = compressed is not null && compressed.BytesRead >= 2 && !compressed.Head.SequenceEqual(GzipMagic)
+                        ? "InvalidDataException: the file is named .gz but is not gzip-compressed (it does not start with the gzip magic bytes 1f 8b); a plain NDJSON file should be named .json."
+                        : $"InvalidDataException: the gzip stream is corrupt ({ex.Message})";
                     break;
                 }
                 bool end = n == 0;
-                if (crc is not null)
+                gzipEnd?.Append(buffer.AsSpan(filled, n));
+                if (checkMagic && !gzip && filled + n >= 2)
                 {
-                    crc.Append(buffer.AsSpan(filled, n));
-                    decompressed += n;
+                    checkMagic = false;
+                    if (buffer.AsSpan(0, 2).SequenceEqual(GzipMagic))
+                    {
+                        // Not one line of it would parse: say what the file is instead of counting garbage.
+                        error = "InvalidDataException: the file is named .json but is gzip-compressed (it starts with the gzip magic bytes 1f 8b); rename it to .json.gz.";
+                        break;
+                    }
+                }
+                if (skippingLongLine && !end)
+                {
+                    int newline = buffer.AsSpan(filled, n).IndexOf((byte)'\n');
+                    if (newline < 0)
+                    {
+                        continue; // still inside the long line: drop what was read (filled stays 0)
+                    }
+                    skippingLongLine = false;
+                    buffer.AsSpan(filled + newline + 1, n - newline - 1).CopyTo(buffer);
+                    n -= newline + 1;
                 }
                 filled += n;
-                if (end && compressed is not null && !TrailerMatches(compressed.Tail, crc!.GetCurrentHashAsUInt32(), decompressed))
+                if (end && compressed is not null && compressed.BytesRead > 0 && !gzipEnd!.EndsWithCompleteMember(compressed.Tail))
                 {
-                    error = "InvalidDataException: the gzip stream is truncated or corrupt (its CRC32/size trailer does not match the data).";
+                    error = "InvalidDataException: the gzip stream is truncated or corrupt (it does not end with a complete member: the last CRC32/size trailer does not match its data).";
                     break;
                 }
                 int consumed = ProcessLines(buffer.AsSpan(0, filled), end, parser, sink, counts, unmapped, ref read, ref accepted);
@@ -94,6 +130,8 @@ public sealed class ContentLogScanner(CategoryMap categories)
             Error = error,
         };
     }
+
+    private static ReadOnlySpan<byte> GzipMagic => [0x1f, 0x8b];
 
     /// <summary>Processes every complete line in <paramref name="data"/> (and the final unterminated one at the end); returns bytes consumed.</summary>
     private static int ProcessLines(
@@ -132,12 +170,6 @@ public sealed class ContentLogScanner(CategoryMap categories)
         }
         return consumed;
     }
-
-    /// <summary>A gzip member ends with CRC32 and size mod 2^32 (little-endian). Single-member files only.</summary>
-    private static bool TrailerMatches(ReadOnlySpan<byte> tail, uint crc, long size) =>
-        tail.Length == 8
-        && BinaryPrimitives.ReadUInt32LittleEndian(tail) == crc
-        && BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) == unchecked((uint)size);
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r\f\v"u8) < 0;
 

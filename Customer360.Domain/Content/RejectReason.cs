@@ -9,21 +9,25 @@ public enum RejectReason
     UnmappedApp = 3,
     BadDuration = 4,
     NonPositiveDuration = 5,
+
+    /// <summary>Longer than <see cref="ContentLogScanner.MaxLineBytes"/>: skipped unread, checked before all others.</summary>
+    LineTooLong = 6,
 }
 
 public static class RejectReasons
 {
-    public const int Count = 6;
+    public const int Count = 7;
 
     public static IReadOnlyList<RejectReason> InOrder { get; } =
     [
-        RejectReason.Malformed, RejectReason.MissingField, RejectReason.BadContract,
+        RejectReason.LineTooLong, RejectReason.Malformed, RejectReason.MissingField, RejectReason.BadContract,
         RejectReason.UnmappedApp, RejectReason.BadDuration, RejectReason.NonPositiveDuration,
     ];
 
     /// <summary>The snake_case name used in the run report.</summary>
     public static string Name(RejectReason reason) => reason switch
     {
+        RejectReason.LineTooLong => "line_too_long",
         RejectReason.Malformed => "malformed",
         RejectReason.MissingField => "missing_field",
         RejectReason.BadContract => "bad_contract",

@@ -45,9 +45,10 @@ public static class SearchLogReader
             }
             return new SearchFileStats(read, accepted, skipped, null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException and not Storage.SourceChangedException)
         {
-            // A corrupt footer, a bad page or a drifted schema: report it, keep the run going.
+            // A corrupt footer, a bad page or a drifted schema: report it, keep the run going. (A file replaced
+            // while being read is the map step's to report: its rows must not count at all.)
             // Rows of row groups read before the failure stay counted (the sink already has them).
             return new SearchFileStats(read, accepted, skipped, $"{ex.GetType().Name}: {ex.Message}");
         }

@@ -27,6 +27,25 @@ public sealed class AzureBlobStore(BlobContainerClient container, string basePre
         return await container.GetBlobClient(basePrefix + name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<Stream> OpenVersionAsync(string name, string etag, CancellationToken cancellationToken)
+    {
+        // If-Match on the first range and (allowModifications: false) on every later one: a blob replaced
+        // before or during the read fails with 412 instead of handing over a mix of two versions.
+        var options = new BlobOpenReadOptions(allowModifications: false)
+        {
+            Conditions = new BlobRequestConditions { IfMatch = new ETag(etag) },
+        };
+        try
+        {
+            var stream = await container.GetBlobClient(basePrefix + name).OpenReadAsync(options, cancellationToken).ConfigureAwait(false);
+            return new VersionPinnedBlobStream(stream, name, etag);
+        }
+        catch (RequestFailedException ex) when (VersionPinnedBlobStream.Translate(ex, name, etag) is { } changed)
+        {
+            throw changed;
+        }
+    }
+
     public async Task WriteAsync(string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         // Spool to a temp file, then one upload: readers see the old blob or the whole new one.

@@ -14,6 +14,13 @@ public interface IBlobStore
 
     Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens the version of <paramref name="name"/> that was listed with <paramref name="etag"/>. Throws
+    /// <see cref="SourceChangedException"/> when the object is gone or is another version, at open or
+    /// (where the store can tell) while it is being read.
+    /// </summary>
+    Task<Stream> OpenVersionAsync(string name, string etag, CancellationToken cancellationToken);
+
     /// <summary>Writes an object atomically: readers see the old object or the whole new one, never a part.</summary>
     Task WriteAsync(string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken);
 

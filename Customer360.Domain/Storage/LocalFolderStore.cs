@@ -31,9 +31,7 @@ public sealed class LocalFolderStore : IBlobStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var info = new FileInfo(path);
-            // Size + last write time identify a local file's version (an ETag equivalent).
-            var etag = string.Create(CultureInfo.InvariantCulture, $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}");
-            yield return new StoredObject(name, info.Length, etag);
+            yield return new StoredObject(name, info.Length, ETagOf(info.Length, info.LastWriteTimeUtc));
         }
     }
 
@@ -42,6 +40,30 @@ public sealed class LocalFolderStore : IBlobStore
         Stream stream = new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         return Task.FromResult(stream);
     }
+
+    public Task<Stream> OpenVersionAsync(string name, string etag, CancellationToken cancellationToken)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw SourceChangedException.Disappeared(name, ex);
+        }
+        // Checked on the open handle: a file replaced by rename after this point keeps reading the planned version.
+        if (ETagOf(stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle)) != etag)
+        {
+            stream.Dispose();
+            throw SourceChangedException.Replaced(name, etag);
+        }
+        return Task.FromResult<Stream>(stream);
+    }
+
+    /// <summary>Size + last write time identify a local file's version (an ETag equivalent).</summary>
+    private static string ETagOf(long length, DateTime lastWriteUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"{length:x}-{lastWriteUtc.Ticks:x}");
 
     public async Task WriteAsync(string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {

@@ -54,12 +54,22 @@ public sealed class MySqlTableSink(string connectionString) : ITableSink
             }
 
             var columns = string.Join(", ", table.Columns.Select(c => $"`{c.Name}`"));
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Months are ints from our own table: safe to inline; the identifiers come from the table's schema.
             var inList = string.Join(", ", months);
-            await MySqlSchema.ExecuteAsync(connection, $"DELETE FROM `{table.Name}` WHERE `{scope}` IN ({inList})", cancellationToken, transaction).ConfigureAwait(false);
-            await MySqlSchema.ExecuteAsync(connection, $"INSERT INTO `{table.Name}` ({columns}) SELECT {columns} FROM `{staging}`", cancellationToken, transaction).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await MySqlSchema.ExecuteAsync(connection, $"DELETE FROM `{table.Name}` WHERE `{scope}` IN ({inList})", cancellationToken, transaction).ConfigureAwait(false);
+                await MySqlSchema.ExecuteAsync(connection, $"INSERT INTO `{table.Name}` ({columns}) SELECT {columns} FROM `{staging}`", cancellationToken, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (MySqlException ex) when (ex.ErrorCode is MySqlErrorCode.LockWaitTimeout or MySqlErrorCode.LockDeadlock)
+            {
+                // Another transaction holds rows of these months. Ours was rolled back as a whole, so the
+                // months keep their previous rows; the step's retry policy tries again.
+                throw new TimeoutException(
+                    $"Loading {table.Name} (months {inList}) was rolled back: another transaction held rows of these months ({ex.Message} — MySQL error {(int)ex.ErrorCode}; see innodb_lock_wait_timeout). The previous rows are intact; the load can be retried.", ex);
+            }
         }
         finally
         {

@@ -154,8 +154,14 @@ public class AzuriteRunTests
         var container = await NewContainerAsync();
         var output = temp.Sub("out");
         var runs = new List<IReadOnlyList<int>>();
-        var watcher = new BlobDropWatcher(new AzureBlobStore(container), poll: TimeSpan.FromMilliseconds(200), quiet: TimeSpan.FromSeconds(2));
-        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // The watcher's clock is the test's: the quiet period can only pass when the test says so, however
+        // slowly the machine uploads. Each poll is one step: advance one poll interval, then wait until the
+        // watcher has listed the container and gone back to sleep (it asks for its next timer).
+        var time = new StepClock();
+        var poll = TimeSpan.FromMilliseconds(100);
+        var quiet = TimeSpan.FromSeconds(2);
+        var watcher = new BlobDropWatcher(new AzureBlobStore(container), poll, quiet, time);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var watching = watcher.WatchAsync(async (months, ct) =>
         {
             runs.Add(months);
@@ -167,14 +173,23 @@ public class AzuriteRunTests
                 Months = months,
             }, NullLoggerFactory.Instance, null, ct);
         }, maxRuns: 1, stop.Token);
+        await time.WaitForSleepersAsync(1, watching);
 
-        // The April content month arrives day by day, one file every 100 ms, and one day twice (same bytes).
+        // The April content month arrives day by day, one file per poll, and one day twice (same bytes).
         var files = Directory.EnumerateFiles(Path.Combine(data, "content")).Order(StringComparer.Ordinal).ToList();
         foreach (var file in files.Take(15).Append(files[0]).Concat(files.Skip(15)))
         {
             await container.GetBlobClient("content/" + Path.GetFileName(file)).UploadAsync(file, overwrite: true);
-            await Task.Delay(100);
+            await time.StepAsync(poll, watching);
+            Assert.Empty(runs); // never quiet while files keep coming
         }
+        // Quiet from here: the run starts once the quiet period has passed on the watcher's clock, not before.
+        for (var waited = TimeSpan.Zero; waited < quiet - poll; waited += poll)
+        {
+            await time.StepAsync(poll, watching);
+            Assert.Empty(runs);
+        }
+        time.Advance(poll);
         Assert.Equal(1, await watching);
         Assert.Equal([202204], Assert.Single(runs));
         var rows = OutputFiles.ReadContentProfile(output);

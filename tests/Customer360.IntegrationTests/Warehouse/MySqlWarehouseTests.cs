@@ -87,7 +87,7 @@ public class MySqlWarehouseTests
         // A large replacement of the same month; kill its connection while it loads.
         var big = Profiles(202204, 400_000, seconds: 2);
         var load = Task.Run(() => sink.WriteAsync(big, CancellationToken.None));
-        bool killed = await KillLoadAsync(db);
+        bool killed = await KillLoadAsync(db, load);
         Assert.True(killed, "the load finished before it could be killed");
         await Assert.ThrowsAnyAsync<Exception>(() => load);
 
@@ -100,11 +100,13 @@ public class MySqlWarehouseTests
         Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE '%\\_\\_stage\\_%'"));
     }
 
-    private static async Task<bool> KillLoadAsync(TestDatabase db)
+    /// <summary>Kills the load's statement as soon as it shows in the process list; false only if the load ended first.</summary>
+    private static async Task<bool> KillLoadAsync(TestDatabase db, Task load)
     {
         await using var admin = new MySqlConnection(RequiredService.Get("C360_TEST_MYSQL_ADMIN"));
         await admin.OpenAsync();
-        for (int i = 0; i < 600; i++)
+        // Poll for as long as the load runs, not a fixed time: on a loaded machine it may start late.
+        while (!load.IsCompleted)
         {
             await using var find = new MySqlCommand("SELECT id FROM information_schema.processlist WHERE db = @db AND (info LIKE 'LOAD DATA%' OR info LIKE 'INSERT INTO%' OR info LIKE 'DELETE FROM%') LIMIT 1", admin);
             find.Parameters.AddWithValue("@db", db.Name);

@@ -8,9 +8,11 @@ public class OpenAiKeywordClassifierTests
 {
     private static readonly string[] Keywords = ["phim truyện", "vtv3", "running man", "doraemon", "bóng đá"];
 
+    // A generous request timeout: an answered request must never time out, however loaded the machine,
+    // or the exact request counts below would change. The timeout test sets its own.
     private static readonly OpenAiClassifierSettings Settings = new()
     {
-        RequestTimeout = TimeSpan.FromSeconds(1.5),
+        RequestTimeout = TimeSpan.FromSeconds(60),
         HttpRetries = 2,
         FollowUpAttempts = 2,
     };
@@ -91,12 +93,18 @@ public class OpenAiKeywordClassifierTests
     [Fact]
     public async Task A_response_slower_than_the_timeout_is_retried()
     {
+        // The first request hangs until the server stops, so it times out whatever the machine's load; the
+        // timeout is long enough that the answered retry never races it.
+        var timeout = TimeSpan.FromSeconds(10);
         using var server = new FakeChatCompletionsServer(r => r.Number == 1
-            ? FakeResponse.Completion("{\"results\":[]}", delay: TimeSpan.FromSeconds(4))
+            ? FakeResponse.Completion("{\"results\":[]}", delay: TimeSpan.FromHours(1))
             : FakeChatCompletionsServer.Answer(r, Honest));
-        var result = await OpenAi(server).ClassifyBatchAsync(Keywords, CancellationToken.None);
+        var classifier = OpenAiKeywordClassifier.ForOpenAi(new Uri(server.BaseUrl + "v1"), "sk-test", Settings with { RequestTimeout = timeout });
+        var result = await classifier.ClassifyBatchAsync(Keywords, CancellationToken.None);
         AssertAllClassified(result, Keywords);
-        Assert.Equal(2, server.Requests.Count);
+        var requests = server.Requests.ToArray();
+        Assert.Equal(2, requests.Length);
+        Assert.True(requests[1].ReceivedUtc - requests[0].ReceivedUtc >= timeout * 0.95, "the retry came before the timeout");
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public class ContentLogScannerTests
         Assert.Equal(1, stats.Accepted);
         Assert.Equal(new Dictionary<string, long>
         {
-            ["malformed"] = 1, ["missing_field"] = 1, ["bad_contract"] = 1,
+            ["line_too_long"] = 0, ["malformed"] = 1, ["missing_field"] = 1, ["bad_contract"] = 1,
             ["unmapped_app"] = 3, ["bad_duration"] = 1, ["non_positive_duration"] = 1,
         }, stats.Rejected);
         Assert.Equal(2, stats.UnmappedApps["IPTV"]);

@@ -148,7 +148,7 @@ public class ContentPipelineTests
         var root = doc.RootElement;
         Assert.Equal("succeeded", root.GetProperty("status").GetString());
         Assert.Equal(1, root.GetProperty("content").GetProperty("rejected").GetProperty("malformed").GetInt64());
-        Assert.Equal(6, root.GetProperty("content").GetProperty("rejected").EnumerateObject().Count());
+        Assert.Equal(7, root.GetProperty("content").GetProperty("rejected").EnumerateObject().Count());
         Assert.Contains(root.GetProperty("stages").EnumerateArray(), s => s.GetProperty("stage").GetString() == "map_content");
         Assert.Equal("content_profile", root.GetProperty("tables")[0].GetProperty("name").GetString());
         Assert.Contains("rejected malformed: 1", await File.ReadAllTextAsync(OutputFiles.LatestRunFile(output, "run_report.txt")), StringComparison.Ordinal);

@@ -23,7 +23,8 @@ public static class PipelineHarness
     }
 
     /// <summary>A local flow context over the real activities, writing tables to a capturing sink.</summary>
-    public static (InProcessFlowContext Context, CapturingSink Sink) CreateContext(Sources sources, string output, int parallelism, int? shuffleSeed = null)
+    /// <param name="afterPlan">Runs between planning and mapping (e.g. to change the source files under the run).</param>
+    public static (InProcessFlowContext Context, CapturingSink Sink) CreateContext(Sources sources, string output, int parallelism, int? shuffleSeed = null, Action<RunPlan>? afterPlan = null)
     {
         var sink = new CapturingSink();
         var environment = new PipelineEnvironment
@@ -41,6 +42,10 @@ public static class PipelineHarness
             // The plan hands the files over in a shuffled order: results must not care.
             catalog.Add(ActivityNames.PlanRun, new ShuffledPlan(new PlanRunActivity(environment), seed));
         }
+        if (afterPlan is not null)
+        {
+            catalog.Add(ActivityNames.PlanRun, new ObservedPlan(new PlanRunActivity(environment), afterPlan));
+        }
         return (new InProcessFlowContext("harness-" + shuffleSeed, catalog, parallelism, NullLoggerFactory.Instance), sink);
     }
 
@@ -57,6 +62,16 @@ public static class PipelineHarness
             var copy = files.ToArray();
             new Random(seed).Shuffle(copy);
             return [.. copy];
+        }
+    }
+
+    private sealed class ObservedPlan(PlanRunActivity inner, Action<RunPlan> afterPlan) : IActivity<PlanInput, RunPlan>
+    {
+        public async Task<RunPlan> RunAsync(PlanInput input, CancellationToken cancellationToken)
+        {
+            var plan = await inner.RunAsync(input, cancellationToken);
+            afterPlan(plan);
+            return plan;
         }
     }
 
