@@ -81,7 +81,7 @@ public class BlobReplacedDuringRunTests
             result = await PipelineFlow.RunAsync(context, new PipelineRequest(runId, 4, Streams: PipelineStreams.Content));
         }
         var report = System.Text.Json.JsonSerializer.Deserialize<RunReport>(await File.ReadAllTextAsync(Path.Combine(output, result.ReportName)), FlowJson.Options)!;
-        var contracts = ContentProfileCsv.Read(Path.Combine(output, "content_profile.csv")).Select(r => r.Contract).Order(StringComparer.Ordinal).ToList();
+        var contracts = ContentProfileCsv.Read(Path.Combine(output, OutputLayout.File("content_profile", 202204, OutputLayout.CsvExtension))).Select(r => r.Contract).Order(StringComparer.Ordinal).ToList();
         return (report, contracts);
     }
 
@@ -94,6 +94,7 @@ public class BlobReplacedDuringRunTests
         public Task WriteAsync(string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) => inner.WriteAsync(name, write, cancellationToken);
         public Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) => inner.ExistsAsync(name, cancellationToken);
         public Task DeleteAsync(string name, CancellationToken cancellationToken) => inner.DeleteAsync(name, cancellationToken);
+        public Task<int> DeleteAllAsync(string prefix, CancellationToken cancellationToken) => inner.DeleteAllAsync(prefix, cancellationToken);
 
         public async Task<Stream> OpenVersionAsync(string objectName, string etag, CancellationToken cancellationToken)
         {

@@ -124,7 +124,7 @@ public class MySqlFaultTests
         var candidates = new List<(long Count, long Checksum)>();
         foreach (var output in new[] { "out-first", "out-second" })
         {
-            var rows = ContentProfileCsv.Read(Path.Combine(temp.Path, output, "content_profile.csv"));
+            var rows = ContentProfileCsv.Read(Path.Combine(temp.Path, output, OutputLayout.File("content_profile", 202204, OutputLayout.CsvExtension)));
             candidates.Add((rows.Count, await ChecksumOfAsync(db, rows)));
         }
         Assert.Contains((count, checksum), candidates); // exactly one run's rows, not a mix
@@ -142,7 +142,7 @@ public class MySqlFaultTests
         {
             ContentDirectory = content,
             OutputDirectory = output,
-            MySqlConnectionString = db.ConnectionString,
+            Settings = new Domain.Hosting.PipelineSettings { MySqlConnectionString = db.ConnectionString },
         }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, null, CancellationToken.None);
         return result;
     }

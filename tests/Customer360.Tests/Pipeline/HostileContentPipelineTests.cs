@@ -1,3 +1,5 @@
+using Customer360.Domain.Hosting;
+using Customer360.Domain.Tables;
 using System.IO.Compression;
 using System.Text;
 using Customer360.Cli;
@@ -18,9 +20,9 @@ public class HostileContentPipelineTests
 
     private static async Task<(RunReport Report, byte[] Csv, int Exit)> RunAsync(string content, string output)
     {
-        var options = new LocalRunOptions { ContentDirectory = content, OutputDirectory = output, Shards = 4, Parallelism = 2 };
+        var options = new LocalRunOptions { ContentDirectory = content, OutputDirectory = output, Parallelism = 2, Settings = new PipelineSettings { Shards = 4 } };
         var (result, report) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
-        return (report, await File.ReadAllBytesAsync(Path.Combine(output, "content_profile.csv")), result.InputErrors ? 2 : 0);
+        return (report, await File.ReadAllBytesAsync(Path.Combine(output, OutputLayout.File("content_profile", 202204, OutputLayout.CsvExtension))), result.InputErrors ? 2 : 0);
     }
 
     private static byte[] Gzip(string text)
