@@ -8,7 +8,8 @@ namespace Customer360.Domain.Activities;
 /// <summary>
 /// Load: joins each user's top keyword with its category (this run's batches first, then the cache),
 /// builds the month-over-month trend, and writes <c>search_top_keyword</c>, <c>search_trend</c> and
-/// <c>keyword_category</c> to every sink.
+/// <c>keyword_category</c> to every sink. A run restricted to months writes only their rows (<see cref="RunMonths"/>):
+/// the month before each, read for the trend, keeps its own top-keyword files and MySQL rows as they were.
 /// </summary>
 public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActivity<LoadSearchInput, IReadOnlyList<TableLoadResult>>
 {
@@ -16,8 +17,14 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
 
     public async Task<IReadOnlyList<TableLoadResult>> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
-        var (rows, keywords) = await ReadRowsAsync(environment, input, cancellationToken).ConfigureAwait(false);
-        var trend = TrendBuilder.Build(rows);
+        var (read, categories) = await ReadRowsAsync(environment, input, cancellationToken).ConfigureAwait(false);
+        var months = new RunMonths(input.Months);
+        // The trend is built over every month read, then cut to the pairs of the run's months.
+        var trend = TrendBuilder.Build(read).Where(months.Writes).ToList();
+        var rows = months.IsAll ? read : read.Where(r => months.Writes(r.Month)).ToList();
+        // The keywords of the written rows: the top keywords, and the earlier end of each trend pair (its later end is one of them).
+        var used = rows.Select(r => r.MostSearch).Concat(trend.Select(t => t.MostSearchFrom)).ToHashSet(StringComparer.Ordinal);
+        var keywords = categories.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
         return
         [
             await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken, new TableFigures(Search: SearchFigures.From(rows))).ConfigureAwait(false),
@@ -26,8 +33,8 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         ];
     }
 
-    /// <summary>The run's classified top-keyword rows, in table order, and the categories of the keywords they use.</summary>
-    private static async Task<(List<TopKeywordRow> Rows, List<KeywordCategory> Keywords)> ReadRowsAsync(
+    /// <summary>Every classified top-keyword row the shards hold, in table order, and the category of every keyword of the run.</summary>
+    private static async Task<(List<TopKeywordRow> Rows, Dictionary<string, KeywordCategory> Categories)> ReadRowsAsync(
         PipelineEnvironment environment, LoadSearchInput input, CancellationToken cancellationToken)
     {
         var categories = await ReadCategoriesAsync(environment, input, cancellationToken).ConfigureAwait(false);
@@ -37,9 +44,7 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
             rows.AddRange(await ReadClassifiedShardAsync(environment, shard, categories, cancellationToken).ConfigureAwait(false));
         }
         rows.Sort(TopKeywordRow.Order);
-        var used = rows.Select(r => r.MostSearch).ToHashSet(StringComparer.Ordinal);
-        var keywords = categories.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
-        return (rows, keywords);
+        return (rows, categories);
     }
 
     /// <summary>The category of every keyword of the run: this run's batch results over the cached ones.</summary>

@@ -71,7 +71,9 @@ public sealed record ClassifyBatchInput(string RunId, string BatchName);
 
 public sealed record ClassifyBatchResult(string BatchName, string ResultName, int Keywords, ClassificationUsage Usage, double Seconds);
 
-public sealed record LoadSearchInput(string RunId, IReadOnlyList<string> ShardResults, string CachedName, IReadOnlyList<string> BatchResults);
+/// <param name="Months">The run's requested months (<see cref="PipelineRequest.Months"/>): the shards also hold the month before
+/// each, read for its trend, whose own rows the loads do not write (<see cref="Activities.RunMonths"/>). Null or empty = every month.</param>
+public sealed record LoadSearchInput(string RunId, IReadOnlyList<string> ShardResults, string CachedName, IReadOnlyList<string> BatchResults, IReadOnlyList<int>? Months = null);
 
 /// <param name="Search">The search load's input, or null when the run had no search files.</param>
 public sealed record LoadCustomer360Input(string RunId, IReadOnlyList<string> ContentShardResults, LoadSearchInput? Search);

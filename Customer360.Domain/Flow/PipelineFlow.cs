@@ -80,7 +80,7 @@ public static class PipelineFlow
             EndStage("classify");
 
             context.SetCustomStatus(new FlowStatus("load_search", 0, 1));
-            searchLoad = new LoadSearchInput(request.RunId, shardResults, classification.CachedName, batches.Select(b => b.ResultName).ToList());
+            searchLoad = new LoadSearchInput(request.RunId, shardResults, classification.CachedName, batches.Select(b => b.ResultName).ToList(), request.Months);
             tables.AddRange(await context.CallActivityAsync<List<TableLoadResult>>(ActivityNames.LoadSearch, searchLoad, retry));
             EndStage("load_search");
         }
