@@ -23,7 +23,7 @@ public class ChangingSourcePipelineTests
         {
             result = PipelineFlow.RunAsync(context, new PipelineRequest(context.InstanceId, 4, ClassifyBatchSize: 3, ClassifyParallelism: 2)).GetAwaiter().GetResult();
         }
-        var report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(Path.Combine(output, "run_report.json")), FlowJson.Options)!;
+        var report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(Path.Combine(output, result.ReportName)), FlowJson.Options)!;
         return (sink.Tables, report, result.InputErrors);
     }
 
