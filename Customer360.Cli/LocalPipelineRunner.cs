@@ -34,7 +34,13 @@ public static class LocalPipelineRunner
             sinks.Add(new MySqlTableSink(mysql));
         }
         var classifier = options.ClassifierOverride ?? KeywordClassifierFactory.Create(
-            options.Classifier, options.OpenAiEndpoint, options.OpenAiKey, new OpenAiClassifierSettings { Model = options.Model });
+            options.Classifier, options.OpenAiEndpoint, options.OpenAiKey, new OpenAiClassifierSettings
+            {
+                Model = options.Model,
+                Instructions = options.Instructions,
+                RequestsPerMinute = options.RequestsPerMinute,
+                TokensPerMinute = options.TokensPerMinute,
+            });
         var (content, search, work) = Sources(options);
         var environment = new PipelineEnvironment
         {
@@ -47,7 +53,8 @@ public static class LocalPipelineRunner
             Work = work,
             Output = output,
             Sinks = sinks,
-            Options = new PipelineOptions { HighActivityDays = options.HighActivityDays },
+            Options = new PipelineOptions { HighActivityDays = options.HighActivityDays, Categories = options.CategoryMap },
+            ReclassifyStale = options.ReclassifyStale,
             LoggerFactory = loggerFactory,
         };
         var runId = "local-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];

@@ -61,6 +61,21 @@ public sealed record LocalRunOptions
     /// <summary>The embedded-mode keyword cache file.</summary>
     public string KeywordCachePath => Path.Combine(ResolvedWorkDirectory, "keyword_cache.json");
 
+    /// <summary>The AppName → category map (<c>--category-map</c>); the built-in table by default.</summary>
+    public CategoryMap CategoryMap { get; init; } = CategoryMap.Default;
+
+    /// <summary>The LLM classifier's instructions (<c>--classifier-instructions</c>); the built-in ones by default.</summary>
+    public ClassifierInstructions Instructions { get; init; } = ClassifierInstructions.Default;
+
+    /// <summary>Classify again cached keywords decided by another model or other instructions.</summary>
+    public bool ReclassifyStale { get; init; }
+
+    /// <summary>The LLM deployment's requests-per-minute limit; null = pace by the provider's headers and 429s.</summary>
+    public int? RequestsPerMinute { get; init; }
+
+    /// <summary>The LLM deployment's tokens-per-minute limit; null = none configured.</summary>
+    public int? TokensPerMinute { get; init; }
+
     /// <summary>Overrides the classifier built from the options (tests use it to count calls).</summary>
     public IKeywordClassifier? ClassifierOverride { get; init; }
 

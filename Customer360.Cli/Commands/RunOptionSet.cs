@@ -25,13 +25,18 @@ public sealed class RunOptionSet
     private readonly Option<string?> _storage = new("--storage") { Description = "Azure Storage connection string (e.g. Azurite): read content/ and search/ from --container." };
     private readonly Option<string?> _container = new("--container") { Description = "Blob container with content/YYYYMMDD.json[.gz] and search/YYYYMMDD/*.parquet." };
     private readonly Option<string?> _mysql = new("--mysql") { Description = $"MySQL connection string: also load the tables there (and keep the keyword cache there). Env: {AppSettingNames.MySqlConnectionString}." };
+    private readonly Option<FileInfo?> _categoryMap = new("--category-map") { Description = $"JSON file mapping AppName to category name (replaces the built-in table). Env: {AppSettingNames.CategoryMap}." };
+    private readonly Option<FileInfo?> _instructions = new("--classifier-instructions") { Description = $"Text file with the LLM classifier's instructions (replaces the built-in ones). Env: {AppSettingNames.ClassifierInstructions}." };
+    private readonly Option<bool> _reclassifyStale = new("--reclassify-stale") { Description = "Classify again the cached keywords that another model or other instructions decided." };
+    private readonly Option<int?> _requestsPerMinute = new("--requests-per-minute") { Description = $"The LLM deployment's requests-per-minute limit, to pace under it. Env: {AppSettingNames.OpenAiRequestsPerMinute}." };
+    private readonly Option<int?> _tokensPerMinute = new("--tokens-per-minute") { Description = $"The LLM deployment's tokens-per-minute limit. Env: {AppSettingNames.OpenAiTokensPerMinute}." };
     private readonly Option<FileInfo?> _identityMap = new("--identity-map") { Description = "CSV with contract,user_id joining content and search in customer_360 (default: contract = user_id)." };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log every step." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _content, _search, _output, _work, _parallelism, _shards, _highDays, _months, _classifier, _endpoint, _key, _model, _batchSize, _classifyParallelism, _storage, _container, _mysql, _identityMap, Verbose })
+        foreach (var option in new Option[] { _content, _search, _output, _work, _parallelism, _shards, _highDays, _months, _classifier, _endpoint, _key, _model, _batchSize, _classifyParallelism, _storage, _container, _mysql, _identityMap, _categoryMap, _instructions, _reclassifyStale, _requestsPerMinute, _tokensPerMinute, Verbose })
         {
             command.Options.Add(option);
         }
@@ -51,6 +56,13 @@ public sealed class RunOptionSet
         if (ParseClassifier(parse.GetValue(_classifier) ?? Environment.GetEnvironmentVariable(AppSettingNames.Classifier) ?? "offline") is not { } classifier)
         {
             return (null, "--classifier must be offline, openai or azure-openai.");
+        }
+        var classification = ClassificationOptions.Bind(
+            parse.GetValue(_categoryMap)?.FullName, parse.GetValue(_instructions)?.FullName,
+            parse.GetValue(_requestsPerMinute), parse.GetValue(_tokensPerMinute), parse.GetValue(_reclassifyStale));
+        if (classification.Error is not null)
+        {
+            return (null, classification.Error);
         }
         return (new LocalRunOptions
         {
@@ -72,6 +84,11 @@ public sealed class RunOptionSet
             IdentityMapPath = parse.GetValue(_identityMap)?.FullName,
             StorageConnectionString = parse.GetValue(_storage),
             Container = parse.GetValue(_container),
+            CategoryMap = classification.CategoryMap,
+            Instructions = classification.Instructions,
+            ReclassifyStale = classification.ReclassifyStale,
+            RequestsPerMinute = classification.RequestsPerMinute,
+            TokensPerMinute = classification.TokensPerMinute,
         }, null);
     }
 

@@ -47,8 +47,10 @@ public static class HostedEnvironmentFactory
             KeywordCache = mysql is null ? new JsonFileKeywordCache(Path.Combine(Path.GetTempPath(), "c360-keyword-cache.json")) : new MySqlKeywordCache(mysql),
             RunLog = mysql is null ? null : new MySqlRunLog(mysql),
             Classifier = Classifier(setting, credential),
+            ReclassifyStale = ClassificationSettings.ReclassifyStale(setting),
             Options = new PipelineOptions
             {
+                Categories = ClassificationSettings.CategoryMap(setting),
                 HighActivityDays = int.TryParse(setting(AppSettingNames.HighActivityDays), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : Content.ContentProfileCalculator.DefaultHighActivityDays,
             },
             LoggerFactory = loggerFactory,
@@ -78,7 +80,7 @@ public static class HostedEnvironmentFactory
     private static IKeywordClassifier Classifier(Func<string, string?> setting, TokenCredential credential)
     {
         var kind = (setting(AppSettingNames.Classifier) ?? "offline").ToLowerInvariant();
-        var settings = new OpenAiClassifierSettings { Model = NonEmpty(setting(AppSettingNames.OpenAiModel)) ?? OpenAiClassifierSettings.DefaultModel };
+        var settings = ClassificationSettings.Apply(setting, new OpenAiClassifierSettings { Model = NonEmpty(setting(AppSettingNames.OpenAiModel)) ?? OpenAiClassifierSettings.DefaultModel });
         return kind switch
         {
             "azure-openai" => KeywordClassifierFactory.Create(ClassifierKind.AzureOpenAi, setting(AppSettingNames.OpenAiEndpoint), NonEmpty(setting(AppSettingNames.OpenAiKey)), settings, credential),
