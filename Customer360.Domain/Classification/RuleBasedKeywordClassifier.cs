@@ -33,7 +33,7 @@ public sealed class RuleBasedKeywordClassifier : IKeywordClassifier
 
     public string Source => RulesSource;
 
-    public string Model => "rules-v1";
+    public string Model => "rules-v2";
 
     public Task<KeywordBatchResult> ClassifyBatchAsync(IReadOnlyList<string> keywords, CancellationToken cancellationToken)
     {
@@ -45,12 +45,19 @@ public sealed class RuleBasedKeywordClassifier : IKeywordClassifier
     {
         // Pad so that terms with a trailing space also match at the end ("ma " in "phim ma").
         var folded = " " + Fold(keyword) + " ";
+        // Viewers run words together ("bongda", "runningman"): long terms also match with every space removed.
+        var compact = folded.Replace(" ", "", StringComparison.Ordinal);
         foreach (var (genre, terms) in Rules)
         {
             foreach (var term in terms)
             {
                 if (folded.Contains(term.StartsWith(' ') ? term : " " + term, StringComparison.Ordinal)
                     || (term.Length > 4 && folded.Contains(term, StringComparison.Ordinal)))
+                {
+                    return genre;
+                }
+                var compactTerm = term.Replace(" ", "", StringComparison.Ordinal);
+                if (compactTerm.Length >= 6 && compactTerm.Length < term.Length && compact.Contains(compactTerm, StringComparison.Ordinal))
                 {
                     return genre;
                 }
