@@ -67,7 +67,7 @@ public sealed class RuleBasedKeywordClassifier : IKeywordClassifier
     }
 
     /// <summary>Lower-case, Vietnamese diacritics removed (đ → d), so "phim truyện" and "phim truyen" match alike.</summary>
-    private static string Fold(string text)
+    public static string Fold(string text)
     {
         var decomposed = text.ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
