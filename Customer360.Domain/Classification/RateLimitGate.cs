@@ -5,8 +5,8 @@ namespace Customer360.Domain.Classification;
 /// <summary>
 /// Paces every request of one classifier to the provider's rate limits. Two mechanisms, both shared by all
 /// requests in flight: an optional configured budget (requests and tokens per minute, as token buckets that
-/// refill every second and hold at most ten seconds' worth, so a burst never outruns a provider that checks
-/// its limit over short windows); and a pause that the provider's own answers set: a 429's Retry-After, or a
+/// refill every second and hold one second's worth of requests and ten seconds' worth of tokens, so a burst
+/// never outruns a provider that checks its limit over short windows, as Azure OpenAI does); and a pause that the provider's own answers set: a 429's Retry-After, or a
 /// success that says no requests or too few tokens remain until the reset time. So a 429 slows everyone down
 /// instead of each request hammering on alone.
 /// </summary>
@@ -24,12 +24,12 @@ public sealed class RateLimitGate : IDisposable
         if (requestsPerMinute is { } rpm)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(rpm, 1, nameof(requestsPerMinute));
-            _requests = Bucket(rpm);
+            _requests = Bucket(rpm, 60); // at most one second's worth at once: requests are all alike
         }
         if (tokensPerMinute is { } tpm)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(tpm, 1, nameof(tokensPerMinute));
-            _tokens = Bucket(tpm);
+            _tokens = Bucket(tpm, 6); // ten seconds' worth: requests differ in size
             _tokenLimit = Math.Max(Math.Max(1, tpm / 60), tpm / 6);
         }
     }
@@ -50,6 +50,16 @@ public sealed class RateLimitGate : IDisposable
         await WaitForPauseAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How long requests are still held back by a pause (zero when none).</summary>
+    public TimeSpan PausedFor
+    {
+        get
+        {
+            long left = Interlocked.Read(ref _pausedUntilTicks) - _time.GetTimestamp();
+            return left <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)left / _time.TimestampFrequency);
+        }
+    }
+
     /// <summary>Holds every request back for <paramref name="delay"/> (extends, never shortens, a pause under way).</summary>
     public void PauseFor(TimeSpan delay)
     {
@@ -66,18 +76,24 @@ public sealed class RateLimitGate : IDisposable
         }
     }
 
-    /// <summary>Reads a successful answer's remaining-quota headers: pauses until the reset when the quota is used up.</summary>
+    /// <summary>
+    /// Reads a successful answer's quota headers. When no request (or too few tokens for the next one) is left,
+    /// holds everyone back until enough has refilled: one request's worth (or the missing tokens' worth) at the
+    /// per-minute limit the headers state, never longer than the reset time they give.
+    /// </summary>
     public void Observe(Func<string, string?> header, int nextEstimatedTokens)
     {
         if (RateLimitHeaders.Count(header("x-ratelimit-remaining-requests")) is <= 0
             && RateLimitHeaders.Duration(header("x-ratelimit-reset-requests")) is { } requestsReset)
         {
-            PauseFor(requestsReset);
+            var oneRequest = RateLimitHeaders.Count(header("x-ratelimit-limit-requests")) is > 0 and var limit ? TimeSpan.FromMinutes(1.0 / limit) : requestsReset;
+            PauseFor(oneRequest < requestsReset ? oneRequest : requestsReset);
         }
         if (RateLimitHeaders.Count(header("x-ratelimit-remaining-tokens")) is { } tokens && tokens < nextEstimatedTokens
             && RateLimitHeaders.Duration(header("x-ratelimit-reset-tokens")) is { } tokensReset)
         {
-            PauseFor(tokensReset);
+            var missing = RateLimitHeaders.Count(header("x-ratelimit-limit-tokens")) is > 0 and var limit ? TimeSpan.FromMinutes((double)(nextEstimatedTokens - tokens) / limit) : tokensReset;
+            PauseFor(missing < tokensReset ? missing : tokensReset);
         }
     }
 
@@ -94,13 +110,13 @@ public sealed class RateLimitGate : IDisposable
         }
     }
 
-    private static TokenBucketRateLimiter Bucket(int perMinute)
+    private static TokenBucketRateLimiter Bucket(int perMinute, int burstDivisor)
     {
         // About a second per refill, at exactly the budget's rate.
         int perPeriod = Math.Max(1, perMinute / 60);
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(perPeriod, perMinute / 6),
+            TokenLimit = Math.Max(perPeriod, perMinute / burstDivisor),
             TokensPerPeriod = perPeriod,
             ReplenishmentPeriod = TimeSpan.FromMinutes((double)perPeriod / perMinute),
             QueueLimit = int.MaxValue,
