@@ -55,6 +55,7 @@ public sealed class OpenAiKeywordClassifier : IKeywordClassifier, IDisposable
     private readonly ChatClient _chat;
     private readonly OpenAiClassifierSettings _settings;
     private readonly RateLimitGate _gate;
+    private double _tokensPerEstimate = 1.0;
 
     private OpenAiKeywordClassifier(Func<ClientPipelineOptions, ChatClient> chat, OpenAiClassifierSettings settings, Func<ClientPipelineOptions> options)
     {
@@ -146,8 +147,10 @@ public sealed class OpenAiKeywordClassifier : IKeywordClassifier, IDisposable
             ["keywords"] = new JsonArray([.. pending.Select(i => new JsonObject { ["id"] = i, ["text"] = keywords[i] })]),
         };
         var user = payload.ToJsonString();
-        // Prompt ≈ 4 characters a token (instructions, keywords, schema); the answer ≈ 12 tokens a keyword.
-        RateLimitPolicy.SetEstimate((_settings.Instructions.Text.Length + user.Length + SchemaChars) / 4 + 12 * pending.Count);
+        // Prompt ≈ 4 characters a token (instructions, keywords, schema); the answer ≈ 12 tokens a keyword;
+        // scaled by what the provider really counted so far, so a tokens-per-minute budget is used, not wasted.
+        int rough = (_settings.Instructions.Text.Length + user.Length + SchemaChars) / 4 + 12 * pending.Count;
+        RateLimitPolicy.SetEstimate((int)Math.Ceiling(rough * Volatile.Read(ref _tokensPerEstimate) * 1.05));
         var options = new ChatCompletionOptions
         {
             Temperature = 0f,
@@ -186,6 +189,12 @@ public sealed class OpenAiKeywordClassifier : IKeywordClassifier, IDisposable
             genres.Clear();
         }
         var usage = completion.Usage;
+        if (usage is { TotalTokenCount: > 0 })
+        {
+            // A moving average of counted / estimated tokens, bounded so one odd answer cannot swing it far.
+            double ratio = Math.Clamp((double)usage.TotalTokenCount / rough, 0.25, 2.0);
+            Volatile.Write(ref _tokensPerEstimate, 0.8 * Volatile.Read(ref _tokensPerEstimate) + 0.2 * ratio);
+        }
         return (genres, usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0);
     }
 }
