@@ -17,7 +17,25 @@ namespace Customer360.Bench;
 /// </summary>
 public static class ClassifyBench
 {
-    public sealed record Settings(string Search, string Work, int RequestsPerMinute, int TokensPerMinute, TimeSpan Latency, bool Budget, int BatchSize, int Parallelism, int Shards);
+    public sealed record Settings(string Search, string Work, int RequestsPerMinute, int TokensPerMinute, TimeSpan Latency, bool Budget, int BatchSize, int Parallelism, int Shards, bool CountOnly = false);
+
+    /// <summary>Only the distinct top keywords per month and their overlap (for a scale too big to classify here).</summary>
+    public static async Task<int> CountAsync(Settings s)
+    {
+        var environment = OurStages.Environment(null, s.Search, s.Work);
+        var months = new Dictionary<string, HashSet<string>>();
+        foreach (var (name, month) in new[] { ("June", 202206), ("July", 202207) })
+        {
+            var clock = Stopwatch.StartNew();
+            var shards = await MapReduceAsync(environment, "count-" + month.ToString(CultureInfo.InvariantCulture), [month], s.Shards, Math.Max(1, Environment.ProcessorCount));
+            var rows = await ReduceSearchShardActivity.ReadAllAsync(environment, shards, CancellationToken.None);
+            months[name] = rows.Select(r => r.Keyword).ToHashSet(StringComparer.Ordinal);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {rows.Count:N0} users, {months[name].Count:N0} distinct top keywords ({clock.Elapsed.TotalSeconds:F0} s)"));
+        }
+        int both = months["June"].Count(months["July"].Contains);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"In both months: {both:N0} ({100.0 * both / months["July"].Count:F1} % of July's)"));
+        return 0;
+    }
 
     public static async Task<int> RunAsync(Settings s)
     {

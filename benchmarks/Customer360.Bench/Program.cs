@@ -64,7 +64,8 @@ var latencyMs = new Option<int>("--latency-ms") { Description = "Milliseconds pe
 var noBudget = new Option<bool>("--no-budget") { Description = "Do not tell the client the limits: it paces by the headers and 429s alone." };
 var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 50 };
 var classifyParallelism = new Option<int>("--classify-parallelism") { DefaultValueFactory = _ => 8 };
-foreach (var option in new Option[] { data, scale, rpm, tpm, latencyMs, noBudget, batch, classifyParallelism, shards })
+var countOnly = new Option<bool>("--count-only") { Description = "Only count the distinct top keywords per month and their overlap (no classification)." };
+foreach (var option in new Option[] { data, scale, rpm, tpm, latencyMs, noBudget, batch, classifyParallelism, shards, countOnly })
 {
     classify.Options.Add(option);
 }
@@ -72,9 +73,10 @@ classify.SetAction(async (parse, cancellationToken) =>
 {
     var folder = parse.GetValue(data)!.FullName;
     EnsureSearch(folder, parse.GetValue(scale));
-    return await ClassifyBench.RunAsync(new ClassifyBench.Settings(Path.Combine(folder, "search"), Path.Combine(folder, "work-classify"),
+    var settings = new ClassifyBench.Settings(Path.Combine(folder, "search"), Path.Combine(folder, "work-classify"),
         parse.GetValue(rpm), parse.GetValue(tpm), TimeSpan.FromMilliseconds(parse.GetValue(latencyMs)), !parse.GetValue(noBudget),
-        parse.GetValue(batch), parse.GetValue(classifyParallelism), parse.GetValue(shards)));
+        parse.GetValue(batch), parse.GetValue(classifyParallelism), parse.GetValue(shards));
+    return parse.GetValue(countOnly) ? await ClassifyBench.CountAsync(settings) : await ClassifyBench.RunAsync(settings);
 });
 root.Subcommands.Add(classify);
 return await root.Parse(args).InvokeAsync();
