@@ -41,6 +41,8 @@ public static class LocalPipelineRunner
                 RequestsPerMinute = options.RequestsPerMinute,
                 TokensPerMinute = options.TokensPerMinute,
             });
+        // The LLM classifier owns its rate-limit timers; one built here is disposed here.
+        using var ownedClassifier = options.ClassifierOverride is null ? classifier as IDisposable : null;
         var (content, search, work) = Sources(options);
         var environment = new PipelineEnvironment
         {
