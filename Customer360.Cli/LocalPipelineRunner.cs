@@ -46,6 +46,11 @@ public static class LocalPipelineRunner
             {
                 owned.Dispose();
             }
+            // The LLM classifier owns its rate-limit timers; one built here is disposed here.
+            if (options.ClassifierOverride is null && environment.Classifier is IDisposable ownedClassifier)
+            {
+                ownedClassifier.Dispose();
+            }
         }
     }
 

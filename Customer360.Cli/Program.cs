@@ -8,5 +8,6 @@ var root = new RootCommand("Customer 360: per-customer behavioural profiles from
     DemoCommand.Create(),
     ReportCommand.Create(),
     WatchCommand.Create(),
+    EvalClassifierCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

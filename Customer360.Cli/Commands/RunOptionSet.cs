@@ -23,22 +23,29 @@ public sealed class RunOptionSet
     /// <summary>The run's settings: flag → the app setting it stands for (also read from the environment when the flag is absent).</summary>
     private readonly List<(Option<string?> Option, string Setting)> _settings =
     [
-        (Setting("--shards", AppSettingNames.Shards, $"Shards per map partial (= reduce steps); default {PipelineSettings.DefaultShards}."), AppSettingNames.Shards),
-        (Setting("--high-days", AppSettingNames.HighActivityDays, "ActiveDays at or above this is High; default 15."), AppSettingNames.HighActivityDays),
-        (Setting("--classifier", AppSettingNames.Classifier, "offline (default), openai or azure-openai."), AppSettingNames.Classifier),
-        (Setting("--openai-endpoint", AppSettingNames.OpenAiEndpoint, "OpenAI-compatible base URL or Azure OpenAI endpoint."), AppSettingNames.OpenAiEndpoint),
-        (Setting("--openai-key", AppSettingNames.OpenAiKey, "API key (prefer the environment variable; never logged)."), AppSettingNames.OpenAiKey),
-        (Setting("--model", AppSettingNames.OpenAiModel, "Model, or the Azure deployment name; default gpt-4o-mini."), AppSettingNames.OpenAiModel),
-        (Setting("--batch-size", AppSettingNames.ClassifyBatchSize, "Keywords per classification request; default 50."), AppSettingNames.ClassifyBatchSize),
-        (Setting("--classify-parallelism", AppSettingNames.ClassifyParallelism, "Classification requests in flight at once; default 8."), AppSettingNames.ClassifyParallelism),
-        (Setting("--mysql", AppSettingNames.MySqlConnectionString, "MySQL connection string: also load the tables there (and keep the keyword cache there)."), AppSettingNames.MySqlConnectionString),
+        (SettingFlags.Create("--shards", AppSettingNames.Shards, $"Shards per map partial (= reduce steps); default {PipelineSettings.DefaultShards}."), AppSettingNames.Shards),
+        (SettingFlags.Create("--high-days", AppSettingNames.HighActivityDays, "ActiveDays at or above this is High; default 15."), AppSettingNames.HighActivityDays),
+        (SettingFlags.Create("--classifier", AppSettingNames.Classifier, "offline (default), openai or azure-openai."), AppSettingNames.Classifier),
+        (SettingFlags.Create("--openai-endpoint", AppSettingNames.OpenAiEndpoint, "OpenAI-compatible base URL or Azure OpenAI endpoint."), AppSettingNames.OpenAiEndpoint),
+        (SettingFlags.Create("--openai-key", AppSettingNames.OpenAiKey, "API key (prefer the environment variable; never logged)."), AppSettingNames.OpenAiKey),
+        (SettingFlags.Create("--model", AppSettingNames.OpenAiModel, "Model, or the Azure deployment name; default gpt-4o-mini."), AppSettingNames.OpenAiModel),
+        (SettingFlags.Create("--batch-size", AppSettingNames.ClassifyBatchSize, "Keywords per classification request; default 50."), AppSettingNames.ClassifyBatchSize),
+        (SettingFlags.Create("--classify-parallelism", AppSettingNames.ClassifyParallelism, "Classification requests in flight at once; default 8."), AppSettingNames.ClassifyParallelism),
+        (SettingFlags.Create("--mysql", AppSettingNames.MySqlConnectionString, "MySQL connection string: also load the tables there (and keep the keyword cache there)."), AppSettingNames.MySqlConnectionString),
+        (SettingFlags.Create("--category-map", AppSettingNames.CategoryMap, "JSON file mapping AppName to category name (replaces the built-in table)."), AppSettingNames.CategoryMap),
+        (SettingFlags.Create("--classifier-instructions", AppSettingNames.ClassifierInstructions, "Text file with the LLM classifier's instructions (replaces the built-in ones)."), AppSettingNames.ClassifierInstructions),
+        (SettingFlags.Create("--requests-per-minute", AppSettingNames.OpenAiRequestsPerMinute, "The LLM deployment's requests-per-minute limit, to pace under it."), AppSettingNames.OpenAiRequestsPerMinute),
+        (SettingFlags.Create("--tokens-per-minute", AppSettingNames.OpenAiTokensPerMinute, "The LLM deployment's tokens-per-minute limit."), AppSettingNames.OpenAiTokensPerMinute),
     ];
+
+    /// <summary>A switch, so not in the list above: present means <c>true</c> for <see cref="AppSettingNames.ReclassifyStale"/>.</summary>
+    private readonly Option<bool> _reclassifyStale = new("--reclassify-stale") { Description = $"Classify again the cached keywords that another model or other instructions decided. Env: {AppSettingNames.ReclassifyStale}." };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log every step." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _content, _search, _output, _work, _parallelism, _months, _storage, _container, _identityMap, Verbose }.Concat(_settings.Select(s => s.Option)))
+        foreach (var option in new Option[] { _content, _search, _output, _work, _parallelism, _months, _storage, _container, _identityMap, _reclassifyStale, Verbose }.Concat(_settings.Select(s => s.Option)))
         {
             command.Options.Add(option);
         }
@@ -80,17 +87,6 @@ public sealed class RunOptionSet
         }, null);
     }
 
-    /// <summary>A flag wins over the environment variable; either is named as the user wrote it.</summary>
-    private SettingSource Source(ParseResult parse, Func<string, string?> environment)
-    {
-        var bySetting = _settings.ToDictionary(s => s.Setting, s => s.Option, StringComparer.Ordinal);
-        return new SettingSource(
-            name => bySetting.TryGetValue(name, out var option) && parse.GetValue(option) is { } flag ? new SettingValue(flag, option.Name)
-                : environment(name) is { Length: > 0 } value ? new SettingValue(value, name)
-                : null,
-            name => bySetting.TryGetValue(name, out var option) ? $"{option.Name} ({name})" : name);
-    }
-
-    private static Option<string?> Setting(string flag, string variable, string description) =>
-        new(flag) { Description = $"{description} Env: {variable}." };
+    private SettingSource Source(ParseResult parse, Func<string, string?> environment) =>
+        SettingFlags.Source(parse, _settings, environment, [(_reclassifyStale, AppSettingNames.ReclassifyStale)]);
 }

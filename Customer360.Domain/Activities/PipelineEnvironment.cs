@@ -41,6 +41,9 @@ public sealed class PipelineEnvironment
     /// <summary>Classifies the distinct top keywords (the offline rules unless an LLM is configured).</summary>
     public IKeywordClassifier Classifier { get; init; } = new RuleBasedKeywordClassifier();
 
+    /// <summary>Classify again the cached keywords whose entry another model or other instructions decided (default: take every cached entry, so reruns stay free).</summary>
+    public bool ReclassifyStale { get; init; }
+
     /// <summary>The keyword → category cache shared by runs.</summary>
     public required IKeywordCache KeywordCache { get; init; }
 

@@ -5,7 +5,9 @@ namespace Customer360.Domain.Activities;
 
 /// <summary>
 /// Collects the run's distinct top keywords, takes what the cache knows, and writes the rest as batches
-/// to the work store (claim-check: the flow only sees batch names).
+/// to the work store (claim-check: the flow only sees batch names). With
+/// <see cref="PipelineEnvironment.ReclassifyStale"/>, cached entries decided by another model or other
+/// instructions are not taken: those keywords are classified again and their entries replaced.
 /// </summary>
 public sealed class PlanClassificationActivity(PipelineEnvironment environment) : IActivity<PlanClassificationInput, ClassificationPlan>
 {
@@ -18,7 +20,11 @@ public sealed class PlanClassificationActivity(PipelineEnvironment environment) 
         ArgumentOutOfRangeException.ThrowIfLessThan(input.BatchSize, 1);
         var rows = await ReduceSearchShardActivity.ReadAllAsync(environment, input.ShardResults, cancellationToken).ConfigureAwait(false);
         var distinct = rows.Select(r => r.Keyword).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var cached = await environment.KeywordCache.GetManyAsync(distinct, cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, KeywordCategory> cached = await environment.KeywordCache.GetManyAsync(distinct, cancellationToken).ConfigureAwait(false);
+        if (environment.ReclassifyStale)
+        {
+            cached = cached.Where(c => !c.Value.IsStaleFor(environment.Classifier)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        }
         var cachedName = CachedName(input.RunId);
         await WorkStoreJson.WriteAsync(environment.Work, cachedName, cached.Values.OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
 

@@ -14,6 +14,13 @@ public interface IKeywordClassifier
     /// <summary>The model (or rule set) name recorded with each classification.</summary>
     string Model { get; }
 
+    /// <summary>
+    /// The version of what decides, recorded with each cached classification: for the LLM a hash of its
+    /// instructions, for the rules their version. A cached entry with another model or version is "stale";
+    /// a run with <c>--reclassify-stale</c> asks again for those keywords.
+    /// </summary>
+    string InstructionsVersion => Model;
+
     Task<KeywordBatchResult> ClassifyBatchAsync(IReadOnlyList<string> keywords, CancellationToken cancellationToken);
 }
 
@@ -22,12 +29,12 @@ public sealed record KeywordClassification(string Keyword, string Category, stri
 
 public sealed record KeywordBatchResult(IReadOnlyList<KeywordClassification> Keywords, ClassificationUsage Usage);
 
-/// <summary>What a batch cost: HTTP requests sent, tokens, retries and fallbacks.</summary>
-public sealed record ClassificationUsage(int Requests, long InputTokens, long OutputTokens, int Retries, int Fallbacks)
+/// <summary>What a batch cost: HTTP requests sent (429s included), tokens, retries, fallbacks and the 429s met.</summary>
+public sealed record ClassificationUsage(int Requests, long InputTokens, long OutputTokens, int Retries, int Fallbacks, int RateLimited = 0)
 {
     public static ClassificationUsage None { get; } = new(0, 0, 0, 0, 0);
 
     public ClassificationUsage Add(ClassificationUsage other) => new(
         Requests + other.Requests, InputTokens + other.InputTokens, OutputTokens + other.OutputTokens,
-        Retries + other.Retries, Fallbacks + other.Fallbacks);
+        Retries + other.Retries, Fallbacks + other.Fallbacks, RateLimited + other.RateLimited);
 }

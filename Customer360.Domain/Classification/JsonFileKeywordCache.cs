@@ -1,17 +1,24 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Customer360.Domain.Classification;
 
 /// <summary>
-/// The keyword cache of the embedded mode: one JSON file (in the work folder) loaded on first use and
-/// rewritten atomically (temp file + rename) after each put. Safe for concurrent classification steps
-/// within one process.
+/// The keyword cache of the embedded mode: one file in the work folder, loaded on first use. Each put
+/// appends its entries as JSON lines (a later line for a keyword replaces an earlier one), so a month of
+/// tens of thousands of keywords costs one small append per batch rather than a rewrite of the whole file;
+/// once stale lines outnumber live entries the file is compacted atomically (temp file + rename). A last
+/// line left half-written by a killed process is skipped on load: that keyword is simply classified again.
+/// A file in the earlier format (one JSON array) is read as well and rewritten as lines on the next compaction.
+/// Safe for concurrent classification steps within one process.
 /// </summary>
 public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<string, KeywordCategory>? _entries;
+    private long _lines;
 
     public string Path { get; } = path;
 
@@ -43,20 +50,25 @@ public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposab
         try
         {
             var all = await LoadAsync(cancellationToken).ConfigureAwait(false);
+            var text = new StringBuilder();
             foreach (var entry in entries)
             {
                 if (entry.Source != "fallback" && Genres.IsValid(entry.Category))
                 {
                     all[entry.Keyword] = entry;
+                    text.Append(JsonSerializer.Serialize(entry, Json)).Append('\n');
+                    _lines++;
                 }
             }
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-            var temp = Path + ".tmp-" + Guid.NewGuid().ToString("N");
-            await using (var stream = File.Create(temp))
+            if (_lines > 2 * all.Count + 1000)
             {
-                await JsonSerializer.SerializeAsync(stream, all.Values.OrderBy(e => e.Keyword, StringComparer.Ordinal), Json, cancellationToken).ConfigureAwait(false);
+                await CompactAsync(all, cancellationToken).ConfigureAwait(false);
             }
-            File.Move(temp, Path, overwrite: true);
+            else if (text.Length > 0)
+            {
+                await File.AppendAllTextAsync(Path, text.ToString(), Utf8, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -66,22 +78,59 @@ public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposab
 
     public void Dispose() => _gate.Dispose();
 
+    private async Task CompactAsync(Dictionary<string, KeywordCategory> all, CancellationToken cancellationToken)
+    {
+        var temp = Path + ".tmp-" + Guid.NewGuid().ToString("N");
+        await using (var writer = new StreamWriter(temp, append: false, Utf8))
+        {
+            foreach (var entry in all.Values.OrderBy(e => e.Keyword, StringComparer.Ordinal))
+            {
+                await writer.WriteAsync(JsonSerializer.Serialize(entry, Json).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        File.Move(temp, Path, overwrite: true);
+        _lines = all.Count;
+    }
+
     private async Task<Dictionary<string, KeywordCategory>> LoadAsync(CancellationToken cancellationToken)
     {
         if (_entries is not null)
         {
             return _entries;
         }
-        _entries = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
         if (File.Exists(Path))
         {
-            await using var stream = File.OpenRead(Path);
-            var list = await JsonSerializer.DeserializeAsync<List<KeywordCategory>>(stream, Json, cancellationToken).ConfigureAwait(false) ?? [];
-            foreach (var entry in list)
+            var text = await File.ReadAllTextAsync(Path, cancellationToken).ConfigureAwait(false);
+            if (text.TrimStart().StartsWith('['))
             {
-                _entries[entry.Keyword] = entry;
+                foreach (var entry in JsonSerializer.Deserialize<List<KeywordCategory>>(text, Json) ?? [])
+                {
+                    entries[entry.Keyword] = entry;
+                }
+                _lines = long.MaxValue / 4; // the old format: rewrite as lines at the next put
+            }
+            else
+            {
+                foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    _lines++;
+                    try
+                    {
+                        if (JsonSerializer.Deserialize<KeywordCategory>(line, Json) is { Keyword: not null } entry)
+                        {
+                            entries[entry.Keyword] = entry;
+                        }
+                    }
+                    catch (JsonException)
+                    {
+                        // A line cut short by a killed process: that keyword is classified again.
+                    }
+                }
             }
         }
-        return _entries;
+        _entries = entries;
+        return entries;
     }
 }

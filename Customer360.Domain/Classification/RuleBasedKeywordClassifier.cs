@@ -33,7 +33,7 @@ public sealed class RuleBasedKeywordClassifier : IKeywordClassifier
 
     public string Source => RulesSource;
 
-    public string Model => "rules-v1";
+    public string Model => "rules-v2";
 
     public Task<KeywordBatchResult> ClassifyBatchAsync(IReadOnlyList<string> keywords, CancellationToken cancellationToken)
     {
@@ -45,6 +45,8 @@ public sealed class RuleBasedKeywordClassifier : IKeywordClassifier
     {
         // Pad so that terms with a trailing space also match at the end ("ma " in "phim ma").
         var folded = " " + Fold(keyword) + " ";
+        // Viewers run words together ("bongda", "runningman"): long terms also match with every space removed.
+        var compact = folded.Replace(" ", "", StringComparison.Ordinal);
         foreach (var (genre, terms) in Rules)
         {
             foreach (var term in terms)
@@ -54,13 +56,18 @@ public sealed class RuleBasedKeywordClassifier : IKeywordClassifier
                 {
                     return genre;
                 }
+                var compactTerm = term.Replace(" ", "", StringComparison.Ordinal);
+                if (compactTerm.Length >= 6 && compactTerm.Length < term.Length && compact.Contains(compactTerm, StringComparison.Ordinal))
+                {
+                    return genre;
+                }
             }
         }
         return Genres.Other;
     }
 
     /// <summary>Lower-case, Vietnamese diacritics removed (đ → d), so "phim truyện" and "phim truyen" match alike.</summary>
-    private static string Fold(string text)
+    public static string Fold(string text)
     {
         var decomposed = text.ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);

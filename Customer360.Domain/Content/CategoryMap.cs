@@ -21,13 +21,14 @@ public sealed class CategoryMap
         _bySpan = _byAppName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The design's default mapping.</summary>
+    /// <summary>The design's default mapping: the original job's own table (APP is Truyền Hình there too).</summary>
     public static CategoryMap Default { get; } = new(new Dictionary<string, ContentCategory>
     {
         ["CHANNEL"] = ContentCategory.TruyenHinh,
         ["DSHD"] = ContentCategory.TruyenHinh,
         ["KPLUS"] = ContentCategory.TruyenHinh,
         ["KPlus"] = ContentCategory.TruyenHinh,
+        ["APP"] = ContentCategory.TruyenHinh,
         ["VOD"] = ContentCategory.PhimTruyen,
         ["FIMS_RES"] = ContentCategory.PhimTruyen,
         ["BHD_RES"] = ContentCategory.PhimTruyen,

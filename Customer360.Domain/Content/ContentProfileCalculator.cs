@@ -14,24 +14,25 @@ public static class ContentProfileCalculator
         var s = activity.Seconds;
         int activeDays = BitOperations.PopCount(activity.DayMask);
 
-        // Ties go to the category that comes first in category order: only a strictly larger total wins.
-        int most = 0;
-        for (int i = 1; i < s.Length; i++)
+        // Ties go to the category that comes first in the MostWatch order: only a strictly larger total wins.
+        var order = ContentCategories.MostWatchTieOrder;
+        var most = order[0];
+        for (int i = 1; i < order.Count; i++)
         {
-            if (s[i] > s[most])
+            if (s[(int)order[i]] > s[(int)most])
             {
-                most = i;
+                most = order[i];
             }
         }
 
-        var taste = string.Join('-', ContentCategories.InOrder.Where(c => s[(int)c] > 0).Select(ContentCategories.DisplayName));
+        var taste = string.Join('-', ContentCategories.TasteOrder.Where(c => s[(int)c] > 0).Select(ContentCategories.DisplayName));
 
         return new ContentProfileRow(
             month, contract, s[0], s[1], s[2], s[3], s[4],
             activity.Devices.Count,
             activeDays,
             activeDays >= highActivityDays ? High : Low,
-            ContentCategories.DisplayName((ContentCategory)most),
+            ContentCategories.DisplayName(most),
             taste);
     }
 }

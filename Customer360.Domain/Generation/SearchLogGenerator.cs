@@ -8,9 +8,11 @@ namespace Customer360.Domain.Generation;
 /// <summary>
 /// Writes two synthetic months of search logs (June and July 2022) as Parquet with the export's full
 /// schema: one <c>YYYYMMDD/part-0.parquet</c> per day. Each user has a favourite genre (Drama leads) that
-/// changes between the months for about two users in three; keywords are titles, channels, clubs and
-/// genre words, in Vietnamese with and without diacritics, in mixed case and spacing, a few in NFD form;
-/// a few rows have an empty user_id or keyword. Deterministic for a seed.
+/// changes between the months for about two users in three. Keywords come from <see cref="SearchVocabulary"/>
+/// (a Zipf-like long tail of titles, channels, clubs, matches, singers and phrases, some searched in one month
+/// only), typed as viewers type them by <see cref="KeywordVariants"/> (no diacritics, run together, initials,
+/// misspelt, an episode number), with a share of one-off queries; then in mixed case and spacing, a few in NFD
+/// form; a few rows have an empty user_id or keyword. Deterministic for a seed.
 /// </summary>
 public sealed class SearchLogGenerator(int seed, int users)
 {
@@ -18,23 +20,10 @@ public sealed class SearchLogGenerator(int seed, int users)
     public const int Days = 61; // June + July
     public const double SearchesPerUserPerMonth = 5.0;
 
-    private static readonly (string Genre, double Weight, string[] Keywords)[] Genres =
-    [
-        ("Drama", 30, ["hoa hồng trên ngực trái", "hoa hong tren nguc trai", "về nhà đi con", "ve nha di con", "hương vị tình thân", "11 tháng 5 ngày", "phim bộ", "phim truyện", "phim truyen", "tình yêu và tham vọng"]),
-        ("C Drama", 12, ["tam sinh tam thế", "diên hy công lược", "dien hy cong luoc", "hoa thiên cốt", "phim trung quốc", "phim co trang", "tru tiên"]),
-        ("K Drama", 10, ["hạ cánh nơi anh", "hau due mat troi", "vincenzo", "squid game", "phim hàn quốc", "phim han quoc", "yêu tinh"]),
-        ("Romance", 8, ["phim tình yêu", "ngôn tình", "love story", "phim lãng mạn"]),
-        ("Action", 8, ["fast and furious", "john wick", "avengers", "phim hành động", "nhiệm vụ bất khả thi"]),
-        ("Comedy", 6, ["phim hài", "trấn thành", "hoai linh", "hài tết"]),
-        ("Sports", 6, ["bóng đá", "bong da", "ngoại hạng anh", "man utd", "việt nam vs thái lan", "sea games"]),
-        ("Animation", 5, ["doraemon", "conan", "pokemon", "phim hoạt hình"]),
-        ("Music", 4, ["nhạc trẻ", "bolero", "rap việt", "karaoke"]),
-        ("Reality Show", 4, ["running man", "2 ngày 1 đêm", "ai là triệu phú"]),
-        ("TV Channel", 3, ["vtv1", "vtv3", "htv7", "k+ sport", "hbo"]),
-        ("Horror", 2, ["phim ma", "phim kinh dị", "the conjuring"]),
-        ("News", 1, ["thời sự", "tin tức", "bản tin thời tiết"]),
-        ("Other", 1, ["xem gì", "tivi", "abc"]),
-    ];
+    /// <summary>Share of searches that are one-off queries nobody else types.</summary>
+    public const double OneOffShare = 0.04;
+
+    private readonly IReadOnlyList<SearchVocabulary.GenreList> _genres = SearchVocabulary.For(users).Genres;
 
     private static readonly string[] Platforms = ["android", "ios", "smarttv", "web"];
     private static readonly string[] Networks = ["wifi", "4g", "ethernet"];
@@ -138,24 +127,43 @@ public sealed class SearchLogGenerator(int seed, int users)
         {
             genre = PickGenre(ref rng); // occasional off-taste searches
         }
-        var keywords = Genres[genre].Keywords;
-        // Zipf-like: the first titles of a genre are searched far more often.
-        int index = Math.Min(keywords.Length - 1, (int)(keywords.Length * Math.Pow(rng.NextDouble(), 2.2)));
-        return Spell(keywords[index], ref rng);
+        var list = _genres[genre];
+        var phrase = PickPhrase(list, month, ref rng);
+        var typed = rng.NextDouble() < OneOffShare ? KeywordVariants.OneOff(phrase, ref rng) : KeywordVariants.Type(phrase, month, KeywordVariants.HasEpisodes(list.Genre), ref rng);
+        return Spell(typed, ref rng);
     }
 
-    private static int PickGenre(ref SplitMix64 rng)
+    /// <summary>
+    /// Zipf-like (s ≈ 1): the rank is log-uniform over the list, so the first titles are searched far more
+    /// often and the tail is long. A phrase not searched this month gives way to the next one.
+    /// </summary>
+    private static string PickPhrase(SearchVocabulary.GenreList list, int month, ref SplitMix64 rng)
     {
-        double total = Genres.Sum(g => g.Weight), x = rng.NextDouble() * total;
-        for (int g = 0; g < Genres.Length; g++)
+        var phrases = list.Phrases;
+        int index = Math.Min(phrases.Count - 1, (int)Math.Exp(rng.NextDouble() * Math.Log(phrases.Count + 1)) - 1);
+        for (int step = 0; step < phrases.Count; step++)
         {
-            x -= Genres[g].Weight;
+            var (phrase, only) = phrases[(index + step) % phrases.Count];
+            if (only == 0 || only == month)
+            {
+                return phrase;
+            }
+        }
+        return phrases[index].Phrase;
+    }
+
+    private int PickGenre(ref SplitMix64 rng)
+    {
+        double x = rng.NextDouble() * _genres.Sum(g => g.Weight);
+        for (int g = 0; g < _genres.Count; g++)
+        {
+            x -= _genres[g].Weight;
             if (x < 0)
             {
                 return g;
             }
         }
-        return Genres.Length - 1;
+        return _genres.Count - 1;
     }
 
     private static string Spell(string keyword, ref SplitMix64 rng)

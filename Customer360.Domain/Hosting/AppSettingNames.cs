@@ -43,4 +43,19 @@ public static class AppSettingNames
 
     /// <summary>Classification requests in flight at once (default 8).</summary>
     public const string ClassifyParallelism = "C360_CLASSIFY_PARALLELISM";
+
+    /// <summary>The AppName → category map: the JSON object itself (starts with <c>{</c>) or the path of a file holding it; empty = the built-in table.</summary>
+    public const string CategoryMap = "C360_CATEGORY_MAP";
+
+    /// <summary>Path of a file with the LLM classifier's instructions; empty = the built-in instructions.</summary>
+    public const string ClassifierInstructions = "C360_CLASSIFIER_INSTRUCTIONS";
+
+    /// <summary><c>true</c>: classify again the cached keywords another model or other instructions decided; empty/<c>false</c> = use the cache as it is.</summary>
+    public const string ReclassifyStale = "C360_RECLASSIFY_STALE";
+
+    /// <summary>The deployment's requests-per-minute limit, to pace requests under it; empty = pace by the provider's headers and 429s only.</summary>
+    public const string OpenAiRequestsPerMinute = "C360_OPENAI_REQUESTS_PER_MINUTE";
+
+    /// <summary>The deployment's tokens-per-minute limit; empty = none configured.</summary>
+    public const string OpenAiTokensPerMinute = "C360_OPENAI_TOKENS_PER_MINUTE";
 }

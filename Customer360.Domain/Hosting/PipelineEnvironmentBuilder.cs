@@ -46,7 +46,8 @@ public static class PipelineEnvironmentBuilder
             RunLog = mysql is null ? null : new MySqlRunLog(mysql),
             Classifier = classifier ?? KeywordClassifierFactory.Create(settings.Classifier, settings.OpenAiEndpoint?.ToString(), settings.OpenAiKey, settings.ClassifierSettings, credential),
             IdentityMap = identityMap ?? [],
-            Options = new PipelineOptions { HighActivityDays = settings.HighActivityDays },
+            Options = new PipelineOptions { HighActivityDays = settings.HighActivityDays, Categories = settings.CategoryMap },
+            ReclassifyStale = settings.ReclassifyStale,
             LoggerFactory = loggerFactory,
         };
     }

@@ -21,6 +21,7 @@ public sealed record PipelineSettings
     public const int MaxShards = 1024;
     public const int MaxBatchSize = 1000;
     public const int MaxClassifyParallelism = 64;
+    public const int MaxPerMinute = 1_000_000_000;
 
     /// <summary>Names of the classifiers, as settings spell them.</summary>
     public static IReadOnlyDictionary<string, ClassifierKind> ClassifierNames { get; } = new Dictionary<string, ClassifierKind>(StringComparer.OrdinalIgnoreCase)
@@ -56,11 +57,32 @@ public sealed record PipelineSettings
     /// <summary>MySQL connection string: tables, keyword cache and run log go there too. Never logged.</summary>
     public string? MySqlConnectionString { get; init; }
 
+    /// <summary>AppName → category (<c>C360_CATEGORY_MAP</c>: the JSON object itself, or a file path); the design's table by default.</summary>
+    public CategoryMap CategoryMap { get; init; } = CategoryMap.Default;
+
+    /// <summary>The LLM classifier's instructions (<c>C360_CLASSIFIER_INSTRUCTIONS</c>: a file path); the built-in ones by default.</summary>
+    public ClassifierInstructions Instructions { get; init; } = ClassifierInstructions.Default;
+
+    /// <summary>Classify again the cached keywords another model or other instructions decided (<c>C360_RECLASSIFY_STALE</c>).</summary>
+    public bool ReclassifyStale { get; init; }
+
+    /// <summary>The LLM deployment's requests-per-minute limit, to pace under it; null = pace by the provider's headers and 429s.</summary>
+    public int? RequestsPerMinute { get; init; }
+
+    /// <summary>The LLM deployment's tokens-per-minute limit; null = none configured.</summary>
+    public int? TokensPerMinute { get; init; }
+
     /// <summary>The flow's input for a run of these settings.</summary>
     public PipelineRequest Request(string runId, IReadOnlyList<int>? months, PipelineStreams streams) =>
         new(runId, Shards, months, streams, BatchSize, ClassifyParallelism);
 
-    public OpenAiClassifierSettings ClassifierSettings => new() { Model = Model };
+    public OpenAiClassifierSettings ClassifierSettings => new()
+    {
+        Model = Model,
+        Instructions = Instructions,
+        RequestsPerMinute = RequestsPerMinute,
+        TokensPerMinute = TokensPerMinute,
+    };
 
     /// <summary>Parses and validates raw values looked up by app-setting name; throws <see cref="SettingsException"/> listing every problem.</summary>
     public static PipelineSettings Bind(SettingSource source)
@@ -89,6 +111,36 @@ public sealed record PipelineSettings
                 return fallback;
             }
             return n; // the range is checked by Validate, once for every way settings are made
+        }
+        int? OptionalNumber(string name, int min, int max) => Get(name) is null ? null : Number(name, min, min, max);
+        T FromFile<T>(string name, T fallback, Func<string, T> read)
+        {
+            if (Get(name) is not { } value)
+            {
+                return fallback;
+            }
+            try
+            {
+                return read(value.Raw);
+            }
+            catch (InvalidDataException ex)
+            {
+                errors.Add($"{value.Origin}: {ex.Message}");
+                return fallback;
+            }
+        }
+        bool Flag(string name)
+        {
+            switch (Get(name)?.Raw.ToLowerInvariant())
+            {
+                case null or "false":
+                    return false;
+                case "true":
+                    return true;
+                default:
+                    errors.Add($"{Get(name)!.Origin}: '{Get(name)!.Raw}' is not a flag; allowed: true, false.");
+                    return false;
+            }
         }
 
         var defaults = new PipelineSettings();
@@ -145,6 +197,11 @@ public sealed record PipelineSettings
             BatchSize = Number(AppSettingNames.ClassifyBatchSize, defaults.BatchSize, 1, MaxBatchSize),
             ClassifyParallelism = Number(AppSettingNames.ClassifyParallelism, defaults.ClassifyParallelism, 1, MaxClassifyParallelism),
             MySqlConnectionString = mysql?.Raw,
+            CategoryMap = FromFile(AppSettingNames.CategoryMap, defaults.CategoryMap, raw => CategoryMapJson.FromSetting(AppSettingNames.CategoryMap, raw)),
+            Instructions = FromFile(AppSettingNames.ClassifierInstructions, defaults.Instructions, ClassifierInstructions.FromSetting),
+            ReclassifyStale = Flag(AppSettingNames.ReclassifyStale),
+            RequestsPerMinute = OptionalNumber(AppSettingNames.OpenAiRequestsPerMinute, 1, MaxPerMinute),
+            TokensPerMinute = OptionalNumber(AppSettingNames.OpenAiTokensPerMinute, 1, MaxPerMinute),
         };
         // A value that failed to parse is already reported; only check what was read.
         errors.AddRange(settings.Problems(name => origins.GetValueOrDefault(name) ?? source.NameOf(name), endpointGiven: endpoint is not null || Get(AppSettingNames.OpenAiEndpoint) is not null));
@@ -177,6 +234,14 @@ public sealed record PipelineSettings
         Range(AppSettingNames.HighActivityDays, HighActivityDays, 1, 31);
         Range(AppSettingNames.ClassifyBatchSize, BatchSize, 1, MaxBatchSize);
         Range(AppSettingNames.ClassifyParallelism, ClassifyParallelism, 1, MaxClassifyParallelism);
+        if (RequestsPerMinute is { } rpm)
+        {
+            Range(AppSettingNames.OpenAiRequestsPerMinute, rpm, 1, MaxPerMinute);
+        }
+        if (TokensPerMinute is { } tpm)
+        {
+            Range(AppSettingNames.OpenAiTokensPerMinute, tpm, 1, MaxPerMinute);
+        }
         string classifier = ClassifierNames.First(c => c.Value == Classifier).Key;
         if (Classifier != ClassifierKind.Offline && OpenAiEndpoint is null && !endpointGiven)
         {

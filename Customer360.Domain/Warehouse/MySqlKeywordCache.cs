@@ -22,12 +22,12 @@ public sealed class MySqlKeywordCache(string connectionString) : IKeywordCache
                 names.Add($"@k{i}");
                 command.Parameters.AddWithValue($"@k{i}", chunk[i]);
             }
-            command.CommandText = $"SELECT keyword, category, source, model, classified_at FROM keyword_category WHERE keyword IN ({string.Join(',', names)})";
+            command.CommandText = $"SELECT keyword, category, source, model, classified_at, instructions_version FROM keyword_category WHERE keyword IN ({string.Join(',', names)})";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var entry = new KeywordCategory(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)));
+                    new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)), reader.GetString(5));
                 found[entry.Keyword] = entry;
             }
         }
@@ -48,16 +48,17 @@ public sealed class MySqlKeywordCache(string connectionString) : IKeywordCache
             var rows = new List<string>();
             for (int i = 0; i < chunk.Length; i++)
             {
-                rows.Add($"(@k{i}, @c{i}, @s{i}, @m{i}, @t{i})");
+                rows.Add($"(@k{i}, @c{i}, @s{i}, @m{i}, @t{i}, @v{i})");
                 command.Parameters.AddWithValue($"@k{i}", chunk[i].Keyword);
                 command.Parameters.AddWithValue($"@c{i}", chunk[i].Category);
                 command.Parameters.AddWithValue($"@s{i}", chunk[i].Source);
                 command.Parameters.AddWithValue($"@m{i}", chunk[i].Model);
                 command.Parameters.AddWithValue($"@t{i}", chunk[i].ClassifiedAtUtc.UtcDateTime);
+                command.Parameters.AddWithValue($"@v{i}", chunk[i].InstructionsVersion);
             }
             // VALUES(col) works on MariaDB and MySQL 8 (the row-alias form is MySQL-only).
-            command.CommandText = "INSERT INTO keyword_category (keyword, category, source, model, classified_at) VALUES " + string.Join(',', rows) +
-                " ON DUPLICATE KEY UPDATE category = VALUES(category), source = VALUES(source), model = VALUES(model), classified_at = VALUES(classified_at)";
+            command.CommandText = "INSERT INTO keyword_category (keyword, category, source, model, classified_at, instructions_version) VALUES " + string.Join(',', rows) +
+                " ON DUPLICATE KEY UPDATE category = VALUES(category), source = VALUES(source), model = VALUES(model), classified_at = VALUES(classified_at), instructions_version = VALUES(instructions_version)";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -99,6 +99,10 @@ public static class MySqlSchema
                 AND r.month_to = (SELECT MAX(r2.month_to) FROM search_trend r2 WHERE r2.user_id = k.user_id)
             """,
         ]),
+        (4, "keyword_category.instructions_version", [
+            // The classifier instructions' hash (or the rules' version) that decided each cached keyword; '' for older rows.
+            "ALTER TABLE keyword_category ADD COLUMN instructions_version VARCHAR(64) NOT NULL DEFAULT ''",
+        ]),
     ];
 
     /// <summary>Applies every migration not yet applied. Idempotent; serialised across processes by a named lock.</summary>

@@ -63,7 +63,7 @@ public static class DuckDbStages
                 SELECT d,
                        s ->> '$.Contract' AS contract,
                        CASE s ->> '$.AppName'
-                         WHEN 'CHANNEL' THEN 0 WHEN 'DSHD' THEN 0 WHEN 'KPLUS' THEN 0 WHEN 'KPlus' THEN 0
+                         WHEN 'CHANNEL' THEN 0 WHEN 'DSHD' THEN 0 WHEN 'KPLUS' THEN 0 WHEN 'KPlus' THEN 0 WHEN 'APP' THEN 0
                          WHEN 'VOD' THEN 1 WHEN 'FIMS_RES' THEN 1 WHEN 'BHD_RES' THEN 1 WHEN 'VOD_RES' THEN 1 WHEN 'FIMS' THEN 1 WHEN 'BHD' THEN 1 WHEN 'DANET' THEN 1
                          WHEN 'RELAX' THEN 2 WHEN 'CHILD' THEN 3 WHEN 'SPORT' THEN 4 END AS cat,
                        CASE WHEN json_type(s, '$.TotalDuration') IN ('BIGINT', 'UBIGINT') THEN TRY_CAST(s ->> '$.TotalDuration' AS BIGINT) END AS dur,
@@ -85,13 +85,14 @@ public static class DuckDbStages
             )
             SELECT *,
                    CASE WHEN active_days >= 15 THEN 'High' ELSE 'Low' END AS active_level,
+                   -- Ties: the original job's when-chain order. Taste: the original's order.
                    CASE greatest(truyen_hinh, phim_truyen, giai_tri, thieu_nhi, the_thao)
-                     WHEN truyen_hinh THEN 'Truyền Hình' WHEN phim_truyen THEN 'Phim Truyện' WHEN giai_tri THEN 'Giải Trí'
-                     WHEN thieu_nhi THEN 'Thiếu Nhi' ELSE 'Thể Thao' END AS most_watch,
+                     WHEN truyen_hinh THEN 'Truyền Hình' WHEN phim_truyen THEN 'Phim Truyện' WHEN the_thao THEN 'Thể Thao'
+                     WHEN thieu_nhi THEN 'Thiếu Nhi' ELSE 'Giải Trí' END AS most_watch,
                    concat_ws('-',
-                     CASE WHEN truyen_hinh > 0 THEN 'Truyền Hình' END, CASE WHEN phim_truyen > 0 THEN 'Phim Truyện' END,
-                     CASE WHEN giai_tri > 0 THEN 'Giải Trí' END, CASE WHEN thieu_nhi > 0 THEN 'Thiếu Nhi' END,
-                     CASE WHEN the_thao > 0 THEN 'Thể Thao' END) AS taste
+                     CASE WHEN giai_tri > 0 THEN 'Giải Trí' END, CASE WHEN phim_truyen > 0 THEN 'Phim Truyện' END,
+                     CASE WHEN the_thao > 0 THEN 'Thể Thao' END, CASE WHEN thieu_nhi > 0 THEN 'Thiếu Nhi' END,
+                     CASE WHEN truyen_hinh > 0 THEN 'Truyền Hình' END) AS taste
             FROM agg
             """);
         var figures = new Dictionary<string, long>();
@@ -99,12 +100,14 @@ public static class DuckDbStages
         command.CommandText = $"""
             SELECT COUNT(*), {string.Join(", ", Categories.Select(c => $"SUM({c})"))}, SUM(total_devices), SUM(active_days),
                    COUNT(*) FILTER (active_level = 'High'), COUNT(*) FILTER (most_watch = 'Truyền Hình'), COUNT(*) FILTER (most_watch = 'Phim Truyện'),
-                   SUM(length(taste))
+                   COUNT(*) FILTER (most_watch = 'Thể Thao'), COUNT(*) FILTER (most_watch = 'Giải Trí'),
+                   SUM(length(taste)), COUNT(*) FILTER (taste = 'Phim Truyện-Truyền Hình'), COUNT(*) FILTER (taste LIKE 'Giải Trí-%')
             FROM profile
             """;
         using var reader = command.ExecuteReader();
         reader.Read();
-        string[] names = ["rows", .. Categories, "total_devices", "active_days", "high", "most_watch_truyen_hinh", "most_watch_phim_truyen", "taste_length"];
+        string[] names = ["rows", .. Categories, "total_devices", "active_days", "high", "most_watch_truyen_hinh", "most_watch_phim_truyen", "most_watch_the_thao", "most_watch_giai_tri",
+            "taste_length", "taste_phim_truyen_truyen_hinh", "taste_starting_giai_tri"];
         for (int i = 0; i < names.Length; i++)
         {
             figures[names[i]] = ToLong(reader.GetValue(i));

@@ -51,7 +51,11 @@ public static class OurStages
         ["high"] = rows.Count(r => r.ActiveLevel == "High"),
         ["most_watch_truyen_hinh"] = rows.Count(r => r.MostWatch == "Truyền Hình"),
         ["most_watch_phim_truyen"] = rows.Count(r => r.MostWatch == "Phim Truyện"),
+        ["most_watch_the_thao"] = rows.Count(r => r.MostWatch == "Thể Thao"),
+        ["most_watch_giai_tri"] = rows.Count(r => r.MostWatch == "Giải Trí"),
         ["taste_length"] = rows.Sum(r => (long)r.Taste.Length),
+        ["taste_phim_truyen_truyen_hinh"] = rows.Count(r => r.Taste == "Phim Truyện-Truyền Hình"),
+        ["taste_starting_giai_tri"] = rows.Count(r => r.Taste.StartsWith("Giải Trí-", StringComparison.Ordinal)),
     });
 
     public static async Task<(TableSummary Summary, long InputRows)> SearchAsync(string search, string work, int shards, int parallelism)

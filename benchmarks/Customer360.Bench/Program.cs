@@ -56,7 +56,42 @@ step.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 root.Subcommands.Add(step);
+
+var classify = new Command("classify", "Classification at scale: the search months' distinct top keywords against a local chat-completions server with latency and an enforced rate limit (June, then July, then a rerun).");
+var rpm = new Option<int>("--rpm") { Description = "The server's requests-per-minute limit.", DefaultValueFactory = _ => 600 };
+var tpm = new Option<int>("--tpm") { Description = "The server's tokens-per-minute limit.", DefaultValueFactory = _ => 1_000_000 };
+var latencyMs = new Option<int>("--latency-ms") { Description = "Milliseconds per answer.", DefaultValueFactory = _ => 300 };
+var noBudget = new Option<bool>("--no-budget") { Description = "Do not tell the client the limits: it paces by the headers and 429s alone." };
+var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 50 };
+var classifyParallelism = new Option<int>("--classify-parallelism") { DefaultValueFactory = _ => 8 };
+var countOnly = new Option<bool>("--count-only") { Description = "Only count the distinct top keywords per month and their overlap (no classification)." };
+foreach (var option in new Option[] { data, scale, rpm, tpm, latencyMs, noBudget, batch, classifyParallelism, shards, countOnly })
+{
+    classify.Options.Add(option);
+}
+classify.SetAction(async (parse, cancellationToken) =>
+{
+    var folder = parse.GetValue(data)!.FullName;
+    EnsureSearch(folder, parse.GetValue(scale));
+    var settings = new ClassifyBench.Settings(Path.Combine(folder, "search"), Path.Combine(folder, "work-classify"),
+        parse.GetValue(rpm), parse.GetValue(tpm), TimeSpan.FromMilliseconds(parse.GetValue(latencyMs)), !parse.GetValue(noBudget),
+        parse.GetValue(batch), parse.GetValue(classifyParallelism), parse.GetValue(shards));
+    return parse.GetValue(countOnly) ? await ClassifyBench.CountAsync(settings) : await ClassifyBench.RunAsync(settings);
+});
+root.Subcommands.Add(classify);
 return await root.Parse(args).InvokeAsync();
+
+static void EnsureSearch(string folder, DatasetScale scale)
+{
+    var search = Path.Combine(folder, "search");
+    if (!Directory.Exists(search) || Directory.GetDirectories(search).Length == 0)
+    {
+        Console.WriteLine($"Generating {scale} search into {search} ...");
+        var clock = Stopwatch.StartNew();
+        new SearchLogGenerator(42, DatasetScales.SearchUsers(scale)).Write(search, Environment.ProcessorCount);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated in {clock.Elapsed.TotalSeconds:F1}s"));
+    }
+}
 
 static void EnsureDataset(string folder, DatasetScale scale, int? contracts)
 {

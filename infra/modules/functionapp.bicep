@@ -85,6 +85,13 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'C360_HIGH_ACTIVITY_DAYS', value: '15' }
         { name: 'C360_CLASSIFY_BATCH_SIZE', value: '50' }
         { name: 'C360_CLASSIFY_PARALLELISM', value: '8' }
+        // Empty = built-in defaults: the category map (JSON or a file path), the classifier instructions (a file path),
+        // the deployment's rate limits (set them to the deployment's quota to pace under it), re-classification of stale cache entries.
+        { name: 'C360_CATEGORY_MAP', value: '' }
+        { name: 'C360_CLASSIFIER_INSTRUCTIONS', value: '' }
+        { name: 'C360_OPENAI_REQUESTS_PER_MINUTE', value: '' }
+        { name: 'C360_OPENAI_TOKENS_PER_MINUTE', value: '' }
+        { name: 'C360_RECLASSIFY_STALE', value: 'false' }
       ]
     }
   }

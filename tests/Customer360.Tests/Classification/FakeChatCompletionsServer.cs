@@ -136,14 +136,14 @@ public sealed record ChatRequest(int Number, string Path, string Query, string? 
 
 public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay)
 {
-    public static FakeResponse Completion(string content, TimeSpan delay = default) => new(200, JsonSerializer.Serialize(new
+    public static FakeResponse Completion(string content, TimeSpan delay = default, int promptTokens = 100, int completionTokens = 20) => new(200, JsonSerializer.Serialize(new
     {
         id = "chatcmpl-test",
         @object = "chat.completion",
         created = 1700000000,
         model = "gpt-4o-mini",
         choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-        usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
+        usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
     }), new Dictionary<string, string>(), delay);
 
     public static FakeResponse Error(int status, IReadOnlyDictionary<string, string>? headers = null) =>

@@ -10,7 +10,7 @@ namespace Customer360.Tests.Pipeline;
 /// </summary>
 public class ContentPropertyTests
 {
-    private static readonly string[] Apps = ["CHANNEL", "KPLUS", "VOD", "FIMS", "RELAX", "CHILD", "SPORT", "IPTV"];
+    private static readonly string[] Apps = ["CHANNEL", "KPLUS", "APP", "VOD", "FIMS", "RELAX", "CHILD", "SPORT", "IPTV"];
 
     private sealed record Rec(DateOnly Date, string Contract, string App, long Duration, string? Mac);
 
@@ -68,8 +68,9 @@ public class ContentPropertyTests
                 }
                 int days = g.Select(r => r.Date).Distinct().Count();
                 int devices = g.Select(r => r.Mac is null ? "" : MacAddress.Normalize(r.Mac)).Where(m => m.Length > 0).Distinct().Count();
-                int most = Array.IndexOf(s, s.Max());
-                var taste = string.Join('-', Enumerable.Range(0, 5).Where(i => s[i] > 0).Select(i => names[i]));
+                // Columns: 0 TH, 1 PT, 2 GT, 3 TN, 4 TT. Ties: TH, PT, TT, TN, GT. Taste: GT, PT, TT, TN, TH.
+                int most = new[] { 0, 1, 4, 3, 2 }.First(i => s[i] == s.Max());
+                var taste = string.Join('-', new[] { 2, 1, 4, 3, 0 }.Where(i => s[i] > 0).Select(i => names[i]));
                 return new ContentProfileRow(g.Key.Month, g.Key.Contract, s[0], s[1], s[2], s[3], s[4], devices, days, days >= 15 ? "High" : "Low", names[most], taste);
             })
             .OrderBy(r => r.Month).ThenBy(r => r.Contract, StringComparer.Ordinal)

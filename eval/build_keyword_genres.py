@@ -1,0 +1,34 @@
+rows = {
+"TV Channel": """vtv1|vtv3|vtv 3|vtv3hd|vtv6|vtv 6 truc tiep|vtv5 tay nam bo|vtv9|htv7|htv 7|htv2|htv9|htv thethao|thvl1|thvl 1|vinh long 1|k+|k+ sport 1|kplus|k+ pm|hbo|hbo hd|cinemax|fox movies|axn|cnn|bbc news channel|discovery channel|national geographic|cartoon network|kenh 14|kenh vtc|vtc1|vtc3|vtc 14|antv|qpvn|vov tv|fbnc|hanoi tv|todaytv|vtvcab 1|vtv24|vinh long 2|channel v|truc tiep vtv3|xem vtv1|vt3|vtv3 truc tuyen|htv7 online|kenh thieu nhi|dong nai 1""",
+"Sports": """bong da|bongda|bong da truc tiep|bóng đá|bong da viet nam|viet nam vs thai lan|vn vs indo|viet nam thai lan|u23 viet nam|u23 vn|doi tuyen viet nam|ngoai hang anh|ngoai hang anh truc tiep|premier league|champions league|cup c1|c1|europa league|la liga|serie a|bundesliga|world cup|world cup 2022|wc 2022|euro 2021|aff cup|aff suzuki cup|sea games|sea game 31|asiad|v league|vleague|man utd|manchester united|mu vs liverpool|mu|mu vs city|man city|liverpool|arsenal|chelsea|tottenham|real madrid|real vs barca|barcelona|barca|juventus|bayern munich|psg|hagl|hoang anh gia lai|ha noi fc|cong phuong|quang hai|messi|ronaldo|cr7|neymar|tennis|quan vot|bong chuyen|bong ro|nba|f1|cau long|vo thuat|ufc|boxing|quyen anh|golf|bida|billiard|esports|highlight bong da|ket qua bong da|argentina|brazil|phap vs argentina|thai lan vs malaysia|nhat ban""",
+"Reality Show": """running man|runningman|running man vietnam|ruing man|running man tap 1|2 ngay 1 dem|2 ngày 1 đêm|hai ngay mot dem|master key|masterkey|reality|reality show|ai la trieu phu|nguoi ay la ai|masterchef|masterchef vietnam|got talent|vietnam got talent|chay di cho chi|gameshow|game show|ky tai thien ha|on gioi cau day roi|nhanh nhu chop|ban muon hen ho|vo chong son|the bachelor|big brother|survivor|amazing race|cuoc dua ky thu|7 nu cuoi xuan""",
+"Music": """nhac tre|nhac|nhạc trẻ|bolero|bolero tru tinh|nhac vang|rap viet|rap việt|karaoke|karaoke beat|son tung|son tung mtp|den vau|my tam|dam vinh hung|hoai lam|jack|jack j97|bts|blackpink|kpop|taylor swift|mv moi|nhac remix|nhac edm|lofi|nhac thieu nhi|the voice|giong hat viet|sing my song|concert|live show|liveshow dam vinh hung|nhac trinh|nhac cach mang|nhac xuan|vpop""",
+"Animation": """doraemon|doremon|dorêmon|conan|tham tu conan|conana|pokemon|pokémon|tom and jerry|tom va jerry|peppa pig|naruto|one piece|dragon ball|7 vien ngoc rong|frozen|nu hoang bang gia|minions|shin|shin cau be but chi|hoat hinh|phim hoat hinh|hoathinh|anime|cartoon|masha and the bear|masha|baby shark|cocomelon|paw patrol|sieu nhan|sieu nhan gao|toy story|kung fu panda|lion king|vua su tu|spongebob|doraemon movie|boruto|demon slayer|kimetsu no yaiba|attack on titan|detective conan|bluey""",
+"Drama": """phim bo|phim bộ|phim truyen|phim truyện|phim viet nam|phim vn|phim viet|hoa hong tren nguc trai|hoa hồng trên ngực trái|hoahongtrennguctrai|hhtnt|ve nha di con|về nhà đi con|venhadicon|huong vi tinh than|hương vị tình thân|11 thang 5 ngay|tinh yeu va tham vong|thuong ngay nang ve|nhung ngay khong quen|cay tao no hoa|nguoi phan xu|nguoiphanxu|quynh bup be|song chung voi me chong|dat rung phuong nam|phim thai lan|phim thai|phim an do|co dau 8 tuoi|phim philippines|tam ly xa hoi|phim tam ly|phim gia dinh|phim drama|breaking bad|game of thrones|the crown|me chong|hoa hong tren nguc trai tap 50|ve nha di con tap 20|phim bo viet nam|thuong nho o ai""",
+"C Drama": """phim trung quoc|phim trung quốc|phimtrungquoc|phim tq|phim hoa ngu|phim hong kong|phim hk|phim dai loan|co trang|phim co trang|cổ trang|co trang trung quoc|tien hiep|kiem hiep|phim kiem hiep|tam sinh tam the|tam sinh tam thế|tam sinh tam the thap ly dao hoa|dien hy cong luoc|dien hi cong luoc|hoa thien cot|tru tien|tay du ky|bao thanh thien|phim chuong|bao cong|than dieu dai hiep|anh hung xa dieu|tieu ngao giang ho|thien long bat bo|hau cung nhu y truyen|tran tinh lenh|tuyet the vo song|lang gia bang|dieu hy cong luoc|yeu em tu cai nhin dau tien|thieu nien ca hanh|phim tvb""",
+"K Drama": """phim han quoc|phim hàn quốc|phim han|phim hq|phimhanquoc|kdrama|k drama|hau due mat troi|hậu duệ mặt trời|hauduematroi|ha canh noi anh|hạ cánh nơi anh|crash landing on you|vincenzo|squid game|tro choi con muc|goblin|yeu tinh|hien nhan|reply 1988|lời hồi đáp 1988|hoi dap 1988|itaewon class|tầng lớp itaewon|the glory|vuon sao bang|nang dai tam|hospital playlist|nhung bac si tai hoa|extraordinary attorney woo|nu luat su ky la|my mister|penthouse|cuoc chien thuong luu|co dau thuy than|thu ky kim""",
+"Action": """phim hanh dong|phim hành động|hanh dong|phimhanhdong|action|phim action|fast and furious|fast 9|fast & furious|john wick|avengers|avenger endgame|marvel|spider man|spiderman|nguoi nhen|batman|iron man|captain america|mission impossible|nhiem vu bat kha thi|dac vu|sat thu|james bond|007|terminator|ke huy diet|rambo|transformers|robot dai chien|jackie chan|thanh long|ly lien kiet|chan tu dan|diep van|phim sung|phim my|phim hollywood|phim chien tranh|hai phuong|top gun""",
+"Romance": """phim tinh yeu|phim tình yêu|tinh yeu|ngon tinh|ngôn tình|phim ngon tinh|phim lang man|lang man|love story|romance|phim romance|titanic|twilight|chuyen tinh|yeu|love|pride and prejudice|me before you|the notebook|la la land|phim tinh cam|tinh cam""",
+"Comedy": """phim hai|phim hài|hai|hài|hai huoc|phimhai|comedy|hai tet|hài tết|tran thanh|trấn thành|hoai linh|hoài linh|truong giang|trường giang|viet huong|tao quan|gap nhau cuoi nam|hai kich|hai hoai linh|mr bean|funny|video hai|cuoi|truyen cuoi|phim hai viet""",
+"Horror": """phim ma|phim ma thai|phim kinh di|phim kinh dị|kinh di|kinhdi|horror|phim horror|the conjuring|conjuring|annabelle|zombie|phim zombie|am hon|quy|ma|phim ma viet|chuyen ma|the nun|insidious|bac kim thang|thang 7 co hon|phim ma han quoc|phim ma trung quoc""",
+"News": """thoi su|thời sự|thoi su 19h|thoisu|tin tuc|tin tức|tintuc|ban tin|bản tin|ban tin thoi tiet|thoi tiet|thời tiết|du bao thoi tiet|tin nong|60 giay|chuyen dong 24h|chuyển động 24h|news|tin moi|covid|tin covid|thoi su vtv1|tin the gioi""",
+"Other": """abc|a|xyz|test|asdf|123|aaaa|xem gi|tivi|tv|fpt play|fptplay|dang nhap|login|cai dat|khuyen mai|goi cuoc|phim|phim moi|phim hay|phim le|xem phim|top 10|hot|trailer|.|??|hello|hi|qwerty|zzz|video|youtube|tiktok|facebook|netflix|phim 2022|mien phi|dien anh|ok"""
+}
+import csv, io
+seen = {}
+out = []
+for genre, text in rows.items():
+    for kw in text.split("|"):
+        kw = kw.strip()
+        if not kw: continue
+        if kw in seen:
+            raise SystemExit(f"duplicate {kw!r}: {seen[kw]} and {genre}")
+        seen[kw] = genre
+        out.append((kw, genre))
+buf = io.StringIO()
+w = csv.writer(buf, lineterminator="\n")
+w.writerow(["keyword", "genre"])
+for r in out: w.writerow(r)
+open("keyword_genres.csv","w",encoding="utf-8").write(buf.getvalue())
+from collections import Counter
+print(len(out), Counter(g for _, g in out))
