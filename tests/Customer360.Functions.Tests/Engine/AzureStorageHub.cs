@@ -26,13 +26,20 @@ public sealed class AzureStorageHub : IAsyncDisposable
     public AzureStorageOrchestrationService NewService() => new(new AzureStorageOrchestrationServiceSettings
     {
         TaskHubName = Name,
+        // An activity message a stopped worker held comes back to the next worker after this (default 5 min).
+        WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
         StorageAccountClientProvider = new StorageAccountClientProvider(Connection),
         // host.json caps the queue polling at 10 s for Flex; tests poll faster so idle gaps stay short.
         MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
         PartitionCount = 1,
+        // Partition leases: taken and handed over in seconds, not the production half-minute.
+        LeaseAcquireInterval = TimeSpan.FromSeconds(1),
+        LeaseRenewInterval = TimeSpan.FromSeconds(2),
+        LeaseInterval = TimeSpan.FromSeconds(6),
         WorkerId = "worker-" + Guid.NewGuid().ToString("N")[..8],
     });
 
+    /// <summary>A worker on this hub: a new orchestration service, its sidecar, the worker and client.</summary>
     public Task<SidecarEngine> StartEngineAsync(Action<Microsoft.DurableTask.DurableTaskRegistry> registry)
     {
         var service = NewService();

@@ -24,11 +24,13 @@ public sealed class SidecarEngine : IAsyncDisposable
 {
     private readonly IHost _sidecar;
     private readonly IHost _worker;
+    private readonly IOrchestrationService _service;
 
-    private SidecarEngine(IHost sidecar, IHost worker)
+    private SidecarEngine(IHost sidecar, IHost worker, IOrchestrationService service)
     {
         _sidecar = sidecar;
         _worker = worker;
+        _service = service;
         Client = worker.Services.GetRequiredService<DurableTaskClient>();
     }
 
@@ -77,16 +79,28 @@ public sealed class SidecarEngine : IAsyncDisposable
             })
             .Build();
         await worker.StartAsync();
-        return new SidecarEngine(sidecar, worker);
+        return new SidecarEngine(sidecar, worker, service);
     }
 
     private static void QuietLogging(ILoggingBuilder logging) => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
 
+    /// <summary>
+    /// Stops this worker the way an instance goes away: the sidecar first (work items in flight are never
+    /// reported), then <paramref name="beforeWorkerStops"/> (to release activities held on purpose), the worker,
+    /// and the backend service (which gives up its partition leases, so the next worker can take them).
+    /// </summary>
+    public async Task StopAsync(Action? beforeWorkerStops = null)
+    {
+        await _sidecar.StopAsync();
+        beforeWorkerStops?.Invoke();
+        await _worker.StopAsync();
+        await _service.StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _worker.StopAsync();
+        await StopAsync();
         _worker.Dispose();
-        await _sidecar.StopAsync();
         _sidecar.Dispose();
     }
 }
