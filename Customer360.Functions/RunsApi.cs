@@ -22,12 +22,16 @@ public sealed class RunsApi(IConfiguration configuration)
     /// <summary>Body of <c>POST /api/runs</c>: a month (YYYYMM, or absent for every month) and optional streams.</summary>
     public sealed record RunRequest(int? Month, PipelineStreams? Streams);
 
-    /// <summary>Strict: unknown properties and numeric enum values are errors, not silently ignored.</summary>
-    private static readonly JsonSerializerOptions RequestJson = new(FlowJson.Payload)
+    /// <summary>The payload contract made strict for callers: unknown properties and numeric enum values are errors, not silently ignored.</summary>
+    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web)
     {
+        PropertyNameCaseInsensitive = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
+
+    /// <summary>Responses: the payload contract, without escaping quotes and such for HTML (this is an API, not a page).</summary>
+    private static readonly JsonSerializerOptions ResponseJson = new(FlowJson.Payload) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Function("StartRun")]
     public async Task<IActionResult> StartAsync(
@@ -82,7 +86,7 @@ public sealed class RunsApi(IConfiguration configuration)
     }
 
     private static ContentResult Json(int status, object body) =>
-        new() { StatusCode = status, ContentType = "application/json; charset=utf-8", Content = JsonSerializer.Serialize(body, body.GetType(), FlowJson.Payload) };
+        new() { StatusCode = status, ContentType = "application/json; charset=utf-8", Content = JsonSerializer.Serialize(body, body.GetType(), ResponseJson) };
 
     private static ContentResult Error(int status, string message) => Json(status, new ErrorResponse(message));
 }

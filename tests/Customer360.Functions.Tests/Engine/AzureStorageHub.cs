@@ -40,7 +40,7 @@ public sealed class AzureStorageHub : IAsyncDisposable
     });
 
     /// <summary>A worker on this hub: a new orchestration service, its sidecar, the worker and client.</summary>
-    public Task<SidecarEngine> StartEngineAsync(Action<Microsoft.DurableTask.DurableTaskRegistry> registry)
+    public Task<SidecarEngine> StartEngineAsync(Action<Microsoft.DurableTask.DurableTaskRegistry>? registry)
     {
         var service = NewService();
         return SidecarEngine.StartAsync(service, service, registry);

@@ -24,9 +24,10 @@ public sealed class SidecarEngine : IAsyncDisposable
 {
     private readonly IHost _sidecar;
     private readonly IHost _worker;
-    private readonly IOrchestrationService _service;
+    private readonly IOrchestrationService? _service;
+    private bool _stopped;
 
-    private SidecarEngine(IHost sidecar, IHost worker, IOrchestrationService service)
+    private SidecarEngine(IHost sidecar, IHost worker, IOrchestrationService? service)
     {
         _sidecar = sidecar;
         _worker = worker;
@@ -36,7 +37,9 @@ public sealed class SidecarEngine : IAsyncDisposable
 
     public DurableTaskClient Client { get; }
 
-    public static async Task<SidecarEngine> StartAsync(IOrchestrationService service, IOrchestrationServiceClient serviceClient, Action<DurableTaskRegistry> registry)
+    /// <param name="registry">The orchestrators and activities of the worker; null = a client only: nothing is dispatched,
+    /// so started instances stay <c>Pending</c> (what a scheduled start looks like during its quiet period).</param>
+    public static async Task<SidecarEngine> StartAsync(IOrchestrationService service, IOrchestrationServiceClient serviceClient, Action<DurableTaskRegistry>? registry)
     {
         var sidecar = Host.CreateDefaultBuilder()
             .ConfigureLogging(QuietLogging)
@@ -50,6 +53,8 @@ public sealed class SidecarEngine : IAsyncDisposable
                     services.AddSingleton(service);
                     services.AddSingleton(serviceClient);
                     services.AddSingleton<TaskHubGrpcServer>();
+                    // Without a worker, no dispatcher: the client API only (the sidecar's dispatcher expects a worker to connect).
+                    services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = registry is null ? TaskHubGrpcServerMode.ApiServerOnly : TaskHubGrpcServerMode.ApiServerAndDispatcher);
                 });
                 web.Configure(app =>
                 {
@@ -66,11 +71,14 @@ public sealed class SidecarEngine : IAsyncDisposable
             .ConfigureServices(services =>
             {
                 FunctionsConverter.Apply(services);
-                services.AddDurableTaskWorker(builder =>
+                if (registry is not null)
                 {
-                    builder.UseGrpc(address);
-                    builder.AddTasks(registry);
-                });
+                    services.AddDurableTaskWorker(builder =>
+                    {
+                        builder.UseGrpc(address);
+                        builder.AddTasks(registry);
+                    });
+                }
                 services.AddDurableTaskClient(builder =>
                 {
                     builder.UseGrpc(address);
@@ -79,7 +87,7 @@ public sealed class SidecarEngine : IAsyncDisposable
             })
             .Build();
         await worker.StartAsync();
-        return new SidecarEngine(sidecar, worker, service);
+        return new SidecarEngine(sidecar, worker, registry is null ? null : service);
     }
 
     private static void QuietLogging(ILoggingBuilder logging) => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
@@ -91,10 +99,19 @@ public sealed class SidecarEngine : IAsyncDisposable
     /// </summary>
     public async Task StopAsync(Action? beforeWorkerStops = null)
     {
+        if (_stopped)
+        {
+            return;
+        }
+        _stopped = true;
         await _sidecar.StopAsync();
         beforeWorkerStops?.Invoke();
         await _worker.StopAsync();
-        await _service.StopAsync();
+        if (_service is not null)
+        {
+            // Only a dispatching sidecar started the service.
+            await _service.StopAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

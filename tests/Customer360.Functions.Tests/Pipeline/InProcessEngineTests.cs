@@ -18,15 +18,7 @@ public class InProcessEngineTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
 
-    private static Task<DurableTaskTestHost> StartAsync(Action<DurableTaskRegistry> registry) =>
-        DurableTaskTestHost.StartAsync(registry, new DurableTaskTestHostOptions { Port = FreePort(), ConfigureServices = FunctionsConverter.Apply });
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static Task<DurableTaskTestHost> StartAsync(Action<DurableTaskRegistry> registry) => InProcessEngine.StartAsync(registry);
 
     private static async Task<OrchestrationMetadata> RunAsync(DurableTaskClient client, AppEnvironment app, string instanceId)
     {
