@@ -6,6 +6,9 @@ namespace Customer360.Functions.Tests.Engine;
 /// <summary>The in-process Durable Task test host on a free loopback port, with the Functions app's converters.</summary>
 public static class InProcessEngine
 {
+    // The test host's sidecar logs every gRPC call to the console through the default host configuration; quiet it.
+    static InProcessEngine() => Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+
     public static Task<DurableTaskTestHost> StartAsync(Action<DurableTaskRegistry> registry) =>
         DurableTaskTestHost.StartAsync(registry, new DurableTaskTestHostOptions { Port = FreePort(), ConfigureServices = FunctionsConverter.Apply });
 
