@@ -18,7 +18,7 @@ namespace Customer360.Functions;
 public sealed partial class BlobDropTrigger(IConfiguration configuration, ILogger<BlobDropTrigger> logger)
 {
     /// <summary>How long a scheduled month run waits for more drops before it starts.</summary>
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(5);
 
     [Function(nameof(BlobDropTrigger))]
     public async Task RunAsync(
@@ -42,8 +42,12 @@ public sealed partial class BlobDropTrigger(IConfiguration configuration, ILogge
         var request = HostedEnvironmentFactory.Request(instanceId, key => configuration[key], month, PipelineStreams.All);
         try
         {
+            // Dedupe on every live status: a racing drop must fail, never replace a pending or running run
+            // (the Functions host refuses these by default too; the option makes it explicit on every backend).
             await client.ScheduleNewOrchestrationInstanceAsync(PipelineFlow.Name, request,
-                new StartOrchestrationOptions(instanceId, DateTimeOffset.UtcNow + QuietPeriod), cancellationToken);
+                new StartOrchestrationOptions(instanceId, DateTimeOffset.UtcNow + QuietPeriod)
+                    .WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended),
+                cancellationToken);
             LogScheduled(logger, name, instanceId, month, blob.BlobContainerName);
         }
         catch (OrchestrationAlreadyExistsException)

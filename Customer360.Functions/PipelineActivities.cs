@@ -9,59 +9,58 @@ namespace Customer360.Functions;
 /// <summary>
 /// One [Function] per activity of the flow, each delegating to the same activity code the local host runs
 /// (<see cref="ActivityCatalog"/>). Payloads stay JSON end to end. Every call logs inside a scope with the
-/// run id and activity, so a run can be followed in Application Insights.
+/// run id and activity (the host adds the invocation id), so a run can be followed in Application Insights.
 /// </summary>
 public sealed partial class PipelineActivities(ActivityCatalog catalog, ILogger<PipelineActivities> logger)
 {
     [Function(ActivityNames.PlanRun)]
-    public Task<JsonElement> PlanRun([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.PlanRun, input, context);
+    public Task<JsonElement> PlanRun([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.PlanRun, input, cancellationToken);
 
     [Function(ActivityNames.MapContentFile)]
-    public Task<JsonElement> MapContentFile([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.MapContentFile, input, context);
+    public Task<JsonElement> MapContentFile([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.MapContentFile, input, cancellationToken);
 
     [Function(ActivityNames.ReduceContentShard)]
-    public Task<JsonElement> ReduceContentShard([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.ReduceContentShard, input, context);
+    public Task<JsonElement> ReduceContentShard([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.ReduceContentShard, input, cancellationToken);
 
     [Function(ActivityNames.LoadContent)]
-    public Task<JsonElement> LoadContent([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.LoadContent, input, context);
+    public Task<JsonElement> LoadContent([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.LoadContent, input, cancellationToken);
 
     [Function(ActivityNames.MapSearchFile)]
-    public Task<JsonElement> MapSearchFile([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.MapSearchFile, input, context);
+    public Task<JsonElement> MapSearchFile([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.MapSearchFile, input, cancellationToken);
 
     [Function(ActivityNames.ReduceSearchShard)]
-    public Task<JsonElement> ReduceSearchShard([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.ReduceSearchShard, input, context);
+    public Task<JsonElement> ReduceSearchShard([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.ReduceSearchShard, input, cancellationToken);
 
     [Function(ActivityNames.PlanClassification)]
-    public Task<JsonElement> PlanClassification([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.PlanClassification, input, context);
+    public Task<JsonElement> PlanClassification([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.PlanClassification, input, cancellationToken);
 
     [Function(ActivityNames.ClassifyBatch)]
-    public Task<JsonElement> ClassifyBatch([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.ClassifyBatch, input, context);
+    public Task<JsonElement> ClassifyBatch([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.ClassifyBatch, input, cancellationToken);
 
     [Function(ActivityNames.LoadSearch)]
-    public Task<JsonElement> LoadSearch([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.LoadSearch, input, context);
+    public Task<JsonElement> LoadSearch([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.LoadSearch, input, cancellationToken);
 
     [Function(ActivityNames.LoadCustomer360)]
-    public Task<JsonElement> LoadCustomer360([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.LoadCustomer360, input, context);
+    public Task<JsonElement> LoadCustomer360([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.LoadCustomer360, input, cancellationToken);
 
     [Function(ActivityNames.WriteRunReport)]
-    public Task<JsonElement> WriteRunReport([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.WriteRunReport, input, context);
+    public Task<JsonElement> WriteRunReport([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.WriteRunReport, input, cancellationToken);
 
     [Function(ActivityNames.WriteHtmlReport)]
-    public Task<JsonElement> WriteHtmlReport([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.WriteHtmlReport, input, context);
+    public Task<JsonElement> WriteHtmlReport([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.WriteHtmlReport, input, cancellationToken);
 
     [Function(ActivityNames.CleanupRun)]
-    public Task<JsonElement> CleanupRun([ActivityTrigger] JsonElement input, FunctionContext context) => RunAsync(ActivityNames.CleanupRun, input, context);
+    public Task<JsonElement> CleanupRun([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.CleanupRun, input, cancellationToken);
 
-    private async Task<JsonElement> RunAsync(string activity, JsonElement input, FunctionContext context)
+    private async Task<JsonElement> RunAsync(string activity, JsonElement input, CancellationToken cancellationToken)
     {
         var runId = input.ValueKind == JsonValueKind.Object && input.TryGetProperty("runId", out var id) ? id.GetString() : null;
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["RunId"] = runId,
             ["Activity"] = activity,
-            ["InvocationId"] = context.InvocationId,
         });
-        var result = await catalog.InvokeAsync(activity, input, context.CancellationToken);
+        var result = await catalog.InvokeAsync(activity, input, cancellationToken);
         LogFinished(logger, activity, new ResultCounts(result));
         return result;
     }

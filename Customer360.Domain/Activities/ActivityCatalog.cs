@@ -35,9 +35,9 @@ public sealed class ActivityCatalog
     {
         _activities[name] = async (payload, ct) =>
         {
-            var input = payload.Deserialize<TInput>(FlowJson.Options)!;
+            var input = payload.Deserialize<TInput>(FlowJson.Payload)!;
             var output = await activity.RunAsync(input, ct).ConfigureAwait(false);
-            return JsonSerializer.SerializeToElement(output, FlowJson.Options);
+            return JsonSerializer.SerializeToElement(output, FlowJson.Payload);
         };
     }
 

@@ -16,4 +16,10 @@ public static class ActivityNames
     public const string WriteRunReport = nameof(WriteRunReport);
     public const string WriteHtmlReport = nameof(WriteHtmlReport);
     public const string CleanupRun = nameof(CleanupRun);
+
+    /// <summary>Every name above (read from the constants, so a new activity is in it the moment it is declared).</summary>
+    public static IReadOnlyList<string> All { get; } = [.. typeof(ActivityNames)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)];
 }

@@ -46,7 +46,7 @@ public sealed class InProcessFlowContext : IFlowContext, IDisposable
 
     public Task<TResult> CallActivityAsync<TResult>(string name, object? input, ActivityRetryPolicy? retry = null)
     {
-        var payload = JsonSerializer.SerializeToElement(input, FlowJson.Options);
+        var payload = JsonSerializer.SerializeToElement(input, FlowJson.Payload);
         var pipeline = BuildRetryPipeline(retry);
         // Task.Run: the flow starts a whole fan-out before awaiting, so activities must not run inline.
         return Task.Run(async () =>
@@ -56,7 +56,7 @@ public sealed class InProcessFlowContext : IFlowContext, IDisposable
             {
                 var result = await pipeline.ExecuteAsync(ct => new ValueTask<JsonElement>(_catalog.InvokeAsync(name, payload, ct)), _cancellationToken).ConfigureAwait(false);
                 _calls.Enqueue(new RecordedActivityCall(name, payload, result));
-                return result.Deserialize<TResult>(FlowJson.Options)!;
+                return result.Deserialize<TResult>(FlowJson.Payload)!;
             }
             finally
             {

@@ -206,7 +206,7 @@ public class MySqlWarehouseTests
             var columns = (await db.QueryAsync(
                     $"SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '{schema.Name}' ORDER BY ordinal_position"))
                 .Select(r => (Name: (string)r[0]!, Type: ((string)r[1]!).ToLowerInvariant(), Nullable: (string)r[2]! == "YES")).ToList();
-            // keyword_category in MySQL is the shared cache: the file table's columns, then when each was classified.
+            // keyword_category in MySQL is the shared cache: the file table's columns, then when each was classified and with which instructions (migration 4).
             Assert.True(columns.Count >= schema.Columns.Count, $"{schema.Name}: {columns.Count} columns in MySQL");
             for (int i = 0; i < schema.Columns.Count; i++)
             {
@@ -224,7 +224,7 @@ public class MySqlWarehouseTests
                     Assert.False(actual.Nullable, $"{schema.Name}.{actual.Name} is nullable");
                 }
             }
-            Assert.Equal(schema == SearchTables.KeywordCategorySchema ? ["classified_at"] : [], columns.Skip(schema.Columns.Count).Select(c => c.Name));
+            Assert.Equal(schema == SearchTables.KeywordCategorySchema ? ["classified_at", "instructions_version"] : [], columns.Skip(schema.Columns.Count).Select(c => c.Name));
         }
     }
 

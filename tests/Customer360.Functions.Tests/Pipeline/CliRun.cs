@@ -1,0 +1,37 @@
+using Customer360.Cli;
+using Customer360.Domain.Classification;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Customer360.Functions.Tests.Pipeline;
+
+/// <summary>The CLI's run of the tiny month (the in-process host), for byte-for-byte comparison.</summary>
+public static class CliRun
+{
+    public static async Task<Dictionary<string, byte[]>> TablesAsync(TempFolder temp, string? openAiEndpoint = null)
+    {
+        var output = temp.Sub("cli-out");
+        await LocalPipelineRunner.RunAsync(new LocalRunOptions
+        {
+            ContentDirectory = TinyMonth.Content,
+            SearchDirectory = TinyMonth.Search,
+            OutputDirectory = output,
+            Shards = AppEnvironment.Shards,
+            Classifier = openAiEndpoint is null ? ClassifierKind.Offline : ClassifierKind.OpenAi,
+            OpenAiEndpoint = openAiEndpoint,
+            OpenAiKey = openAiEndpoint is null ? null : "test-key",
+        }, NullLoggerFactory.Instance, null, CancellationToken.None);
+        return Directory.EnumerateFiles(output)
+            .Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".parquet", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
+    }
+
+    public static void AssertSameTables(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("customer_360.csv", expected.Keys);
+        foreach (var (name, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs from the CLI's");
+        }
+    }
+}
