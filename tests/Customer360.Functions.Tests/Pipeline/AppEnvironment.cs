@@ -37,6 +37,7 @@ public sealed class AppEnvironment : IAsyncDisposable
             Output = environment.Output,
             Sinks = environment.Sinks,
             Options = environment.Options,
+            ReclassifyStale = environment.ReclassifyStale,
             LoggerFactory = environment.LoggerFactory,
             Time = environment.Time,
         };
