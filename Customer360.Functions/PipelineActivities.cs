@@ -52,6 +52,9 @@ public sealed partial class PipelineActivities(ActivityCatalog catalog, ILogger<
     [Function(ActivityNames.CleanupRun)]
     public Task<JsonElement> CleanupRun([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.CleanupRun, input, cancellationToken);
 
+    [Function(ActivityNames.RecordRunFailure)]
+    public Task<JsonElement> RecordRunFailure([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.RecordRunFailure, input, cancellationToken);
+
     private async Task<JsonElement> RunAsync(string activity, JsonElement input, CancellationToken cancellationToken)
     {
         var runId = input.ValueKind == JsonValueKind.Object && input.TryGetProperty("runId", out var id) ? id.GetString() : null;

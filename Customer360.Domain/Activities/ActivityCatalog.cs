@@ -26,6 +26,7 @@ public sealed class ActivityCatalog
         Add(ActivityNames.WriteRunReport, new WriteRunReportActivity(environment));
         Add(ActivityNames.WriteHtmlReport, new WriteHtmlReportActivity(environment));
         Add(ActivityNames.CleanupRun, new CleanupRunActivity(environment));
+        Add(ActivityNames.RecordRunFailure, new RecordRunFailureActivity(environment));
     }
 
     public IReadOnlyCollection<string> Names => _activities.Keys;

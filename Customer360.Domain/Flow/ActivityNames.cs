@@ -16,6 +16,7 @@ public static class ActivityNames
     public const string WriteRunReport = nameof(WriteRunReport);
     public const string WriteHtmlReport = nameof(WriteHtmlReport);
     public const string CleanupRun = nameof(CleanupRun);
+    public const string RecordRunFailure = nameof(RecordRunFailure);
 
     /// <summary>Every name above (read from the constants, so a new activity is in it the moment it is declared).</summary>
     public static IReadOnlyList<string> All { get; } = [.. typeof(ActivityNames)

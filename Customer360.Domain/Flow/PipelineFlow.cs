@@ -3,9 +3,10 @@ namespace Customer360.Domain.Flow;
 /// <summary>
 /// The pipeline, written once for every host: plan → map one step per daily file → reduce one step per
 /// shard → classify the distinct top keywords in batches → load the tables and the single
-/// customer view → report → clean up the run's scratch. Orchestrator rules apply: no
-/// I/O, clocks, randomness or threads here; every piece of work is an activity called through
-/// <see cref="IFlowContext"/>.
+/// customer view → report → clean up the run's scratch. A step that fails for good is recorded
+/// (<see cref="ActivityNames.RecordRunFailure"/>: a <c>failed</c> row in the run log, best-effort cleanup) and the
+/// run still fails. Orchestrator rules apply: no I/O, clocks, randomness or threads here; every piece of
+/// work is an activity called through <see cref="IFlowContext"/>.
 /// </summary>
 public static class PipelineFlow
 {
@@ -24,86 +25,112 @@ public static class PipelineFlow
             stageStart = now;
         }
 
-        context.SetCustomStatus(new FlowStatus("plan", 0, 1));
-        var plan = await context.CallActivityAsync<RunPlan>(ActivityNames.PlanRun, new PlanInput(request.Months, request.Streams), retry);
-        EndStage("plan");
+        // The stage in progress, for the run log when a step fails for good.
+        var stage = "plan";
+        string Stage(string name) => stage = name;
 
-        var tables = new List<TableLoadResult>();
-        IReadOnlyList<ContentMapResult> contentMaps = [];
-        IReadOnlyList<ContentShardResult> contentShards = [];
-        if (plan.ContentFiles.Count > 0)
+        try
         {
-            contentMaps = await FanOutAsync(context, "map_content", plan.ContentFiles,
-                file => context.CallActivityAsync<ContentMapResult>(ActivityNames.MapContentFile, new MapContentFileInput(file, request.Shards), retry),
-                map => map.Stats.LinesRead);
-            EndStage("map_content");
+            context.SetCustomStatus(new FlowStatus("plan", 0, 1));
+            var plan = await context.CallActivityAsync<RunPlan>(ActivityNames.PlanRun, new PlanInput(request.Months, request.Streams), retry);
+            EndStage("plan");
 
-            var prefixes = contentMaps.Select(m => m.PartialPrefix).ToList();
-            contentShards = await FanOutAsync(context, "reduce_content", Enumerable.Range(0, request.Shards).ToList(),
-                shard => context.CallActivityAsync<ContentShardResult>(ActivityNames.ReduceContentShard, new ReduceContentShardInput(request.RunId, shard, prefixes), retry),
-                reduce => reduce.Rows);
-            EndStage("reduce_content");
-
-            context.SetCustomStatus(new FlowStatus("load_content", 0, 1));
-            tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadContent, new LoadContentInput(request.RunId, contentShards.Select(s => s.ResultName).ToList()), retry));
-            EndStage("load_content");
-        }
-
-        IReadOnlyList<SearchMapResult> searchMaps = [];
-        IReadOnlyList<SearchShardResult> searchShards = [];
-        ClassificationPlan? classification = null;
-        var batches = new List<ClassifyBatchResult>();
-        LoadSearchInput? searchLoad = null;
-        if (plan.SearchFiles.Count > 0)
-        {
-            searchMaps = await FanOutAsync(context, "map_search", plan.SearchFiles,
-                file => context.CallActivityAsync<SearchMapResult>(ActivityNames.MapSearchFile, new MapSearchFileInput(file, request.Shards), retry),
-                map => map.Stats.RowsRead);
-            EndStage("map_search");
-
-            var prefixes = searchMaps.Select(m => m.PartialPrefix).ToList();
-            searchShards = await FanOutAsync(context, "reduce_search", Enumerable.Range(0, request.Shards).ToList(),
-                shard => context.CallActivityAsync<SearchShardResult>(ActivityNames.ReduceSearchShard, new ReduceSearchShardInput(request.RunId, shard, prefixes), retry),
-                reduce => reduce.Rows);
-            EndStage("reduce_search");
-
-            var shardResults = searchShards.Select(s => s.ResultName).ToList();
-            context.SetCustomStatus(new FlowStatus("classify", 0, 1));
-            classification = await context.CallActivityAsync<ClassificationPlan>(ActivityNames.PlanClassification, new PlanClassificationInput(request.RunId, shardResults, request.ClassifyBatchSize), retry);
-            // Bounded fan-out: at most ClassifyParallelism batches in flight, chunk by chunk (deterministic on replay).
-            foreach (var chunk in classification.Batches.Chunk(Math.Max(1, request.ClassifyParallelism)))
+            var tables = new List<TableLoadResult>();
+            IReadOnlyList<ContentMapResult> contentMaps = [];
+            IReadOnlyList<ContentShardResult> contentShards = [];
+            if (plan.ContentFiles.Count > 0)
             {
-                batches.AddRange(await FanOutAsync(context, "classify", chunk,
-                    batch => context.CallActivityAsync<ClassifyBatchResult>(ActivityNames.ClassifyBatch, new ClassifyBatchInput(request.RunId, batch), retry),
-                    result => result.Keywords));
+                contentMaps = await FanOutAsync(context, Stage("map_content"), plan.ContentFiles,
+                    file => context.CallActivityAsync<ContentMapResult>(ActivityNames.MapContentFile, new MapContentFileInput(file, request.Shards), retry),
+                    map => map.Stats.LinesRead);
+                EndStage("map_content");
+
+                var prefixes = contentMaps.Select(m => m.PartialPrefix).ToList();
+                contentShards = await FanOutAsync(context, Stage("reduce_content"), Enumerable.Range(0, request.Shards).ToList(),
+                    shard => context.CallActivityAsync<ContentShardResult>(ActivityNames.ReduceContentShard, new ReduceContentShardInput(request.RunId, shard, prefixes), retry),
+                    reduce => reduce.Rows);
+                EndStage("reduce_content");
+
+                context.SetCustomStatus(new FlowStatus(Stage("load_content"), 0, 1));
+                tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadContent, new LoadContentInput(request.RunId, contentShards.Select(s => s.ResultName).ToList()), retry));
+                EndStage("load_content");
             }
-            EndStage("classify");
 
-            context.SetCustomStatus(new FlowStatus("load_search", 0, 1));
-            searchLoad = new LoadSearchInput(request.RunId, shardResults, classification.CachedName, batches.Select(b => b.ResultName).ToList(), request.Months);
-            tables.AddRange(await context.CallActivityAsync<List<TableLoadResult>>(ActivityNames.LoadSearch, searchLoad, retry));
-            EndStage("load_search");
+            IReadOnlyList<SearchMapResult> searchMaps = [];
+            IReadOnlyList<SearchShardResult> searchShards = [];
+            ClassificationPlan? classification = null;
+            var batches = new List<ClassifyBatchResult>();
+            LoadSearchInput? searchLoad = null;
+            if (plan.SearchFiles.Count > 0)
+            {
+                searchMaps = await FanOutAsync(context, Stage("map_search"), plan.SearchFiles,
+                    file => context.CallActivityAsync<SearchMapResult>(ActivityNames.MapSearchFile, new MapSearchFileInput(file, request.Shards), retry),
+                    map => map.Stats.RowsRead);
+                EndStage("map_search");
+
+                var prefixes = searchMaps.Select(m => m.PartialPrefix).ToList();
+                searchShards = await FanOutAsync(context, Stage("reduce_search"), Enumerable.Range(0, request.Shards).ToList(),
+                    shard => context.CallActivityAsync<SearchShardResult>(ActivityNames.ReduceSearchShard, new ReduceSearchShardInput(request.RunId, shard, prefixes), retry),
+                    reduce => reduce.Rows);
+                EndStage("reduce_search");
+
+                var shardResults = searchShards.Select(s => s.ResultName).ToList();
+                context.SetCustomStatus(new FlowStatus(Stage("classify"), 0, 1));
+                classification = await context.CallActivityAsync<ClassificationPlan>(ActivityNames.PlanClassification, new PlanClassificationInput(request.RunId, shardResults, request.ClassifyBatchSize), retry);
+                // Bounded fan-out: at most ClassifyParallelism batches in flight, chunk by chunk (deterministic on replay).
+                foreach (var chunk in classification.Batches.Chunk(Math.Max(1, request.ClassifyParallelism)))
+                {
+                    batches.AddRange(await FanOutAsync(context, stage, chunk,
+                        batch => context.CallActivityAsync<ClassifyBatchResult>(ActivityNames.ClassifyBatch, new ClassifyBatchInput(request.RunId, batch), retry),
+                        result => result.Keywords));
+                }
+                EndStage("classify");
+
+                context.SetCustomStatus(new FlowStatus(Stage("load_search"), 0, 1));
+                searchLoad = new LoadSearchInput(request.RunId, shardResults, classification.CachedName, batches.Select(b => b.ResultName).ToList(), request.Months);
+                tables.AddRange(await context.CallActivityAsync<List<TableLoadResult>>(ActivityNames.LoadSearch, searchLoad, retry));
+                EndStage("load_search");
+            }
+
+            if (contentShards.Count > 0 || searchLoad is not null)
+            {
+                context.SetCustomStatus(new FlowStatus(Stage("load_customer_360"), 0, 1));
+                tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadCustomer360,
+                    new LoadCustomer360Input(request.RunId, contentShards.Select(s => s.ResultName).ToList(), searchLoad), retry));
+                EndStage("load_customer_360");
+            }
+
+            context.SetCustomStatus(new FlowStatus(Stage("report"), 0, 1));
+            var reportInput = new RunReportInput(request.RunId, started, context.CurrentUtcDateTime, plan,
+                contentMaps, contentShards, searchMaps, searchShards, classification, batches, tables, stages);
+            var reportName = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
+            await context.CallActivityAsync<string>(ActivityNames.WriteHtmlReport, request.RunId, retry);
+            // Last: the run's scratch (shard results, batches) is no longer needed by anything.
+            await context.CallActivityAsync<int>(ActivityNames.CleanupRun, request.RunId, retry);
+            context.SetCustomStatus(new FlowStatus("done", 1, 1));
+
+            bool inputErrors = contentMaps.Any(m => m.Stats.Error is not null) || searchMaps.Any(m => m.Stats.Error is not null);
+            return new PipelineResult(request.RunId, reportName, inputErrors, tables);
         }
-
-        if (contentShards.Count > 0 || searchLoad is not null)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            context.SetCustomStatus(new FlowStatus("load_customer_360", 0, 1));
-            tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadCustomer360,
-                new LoadCustomer360Input(request.RunId, contentShards.Select(s => s.ResultName).ToList(), searchLoad), retry));
-            EndStage("load_customer_360");
+            // A step failed for good (after its retries): record it with the engine's message, then fail the run as before.
+            await RecordFailureAsync(context, new RunFailure(request.RunId, stage, failure.Message, started, context.CurrentUtcDateTime), retry);
+            throw;
         }
+    }
 
-        context.SetCustomStatus(new FlowStatus("report", 0, 1));
-        var reportInput = new RunReportInput(request.RunId, started, context.CurrentUtcDateTime, plan,
-            contentMaps, contentShards, searchMaps, searchShards, classification, batches, tables, stages);
-        var reportName = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
-        await context.CallActivityAsync<string>(ActivityNames.WriteHtmlReport, request.RunId, retry);
-        // Last: the run's scratch (shard results, batches) is no longer needed by anything.
-        await context.CallActivityAsync<int>(ActivityNames.CleanupRun, request.RunId, retry);
-        context.SetCustomStatus(new FlowStatus("done", 1, 1));
-
-        bool inputErrors = contentMaps.Any(m => m.Stats.Error is not null) || searchMaps.Any(m => m.Stats.Error is not null);
-        return new PipelineResult(request.RunId, reportName, inputErrors, tables);
+    /// <summary>Records the failed run; a failure to record is logged, never allowed to replace the run's own failure.</summary>
+    private static async Task RecordFailureAsync(IFlowContext context, RunFailure failure, ActivityRetryPolicy retry)
+    {
+        try
+        {
+            await context.CallActivityAsync<RunFailureRecorded>(ActivityNames.RecordRunFailure, failure, retry);
+        }
+        catch (Exception recordError)
+        {
+            FlowLog.FailureNotRecorded(context.CreateReplaySafeLogger("Customer360.Domain.Flow.PipelineFlow"), recordError, failure.RunId, failure.Stage);
+        }
     }
 
     /// <summary>Starts one activity per item, publishes progress as they finish, returns results in item order.</summary>

@@ -103,6 +103,10 @@ public static class MySqlSchema
             // The classifier instructions' hash (or the rules' version) that decided each cached keyword; '' for older rows.
             "ALTER TABLE keyword_category ADD COLUMN instructions_version VARCHAR(64) NOT NULL DEFAULT ''",
         ]),
+        (5, "pipeline_run failure columns", [
+            // Failed runs are recorded too: the stage that failed and the reason; both NULL for a run that succeeded.
+            "ALTER TABLE pipeline_run ADD COLUMN failed_stage VARCHAR(64) NULL, ADD COLUMN failure_reason TEXT NULL",
+        ]),
     ];
 
     /// <summary>Applies every migration not yet applied. Idempotent; serialised across processes by a named lock.</summary>

@@ -61,7 +61,8 @@ public class PayloadContractTests
     public void Every_activity_input_and_output_of_a_real_run_round_trips_through_the_Functions_converter()
     {
         var (context, _, _) = LocalRun.Value;
-        Assert.Equal(ActivityNames.All.Order(StringComparer.Ordinal), context.Calls.Select(c => c.Name).Distinct().Order(StringComparer.Ordinal));
+        // All but the failure recorder, which only a failed run calls (its payload crosses the real engine in InProcessEngineTests).
+        Assert.Equal(ActivityNames.All.Where(n => n != ActivityNames.RecordRunFailure).Order(StringComparer.Ordinal), context.Calls.Select(c => c.Name).Distinct().Order(StringComparer.Ordinal));
         foreach (var call in context.Calls)
         {
             AssertRoundTrips(call.Input!, call.Input!.GetType());

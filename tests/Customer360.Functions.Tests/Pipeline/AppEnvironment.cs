@@ -18,7 +18,7 @@ public sealed class AppEnvironment : IAsyncDisposable
     private readonly BlobServiceClient _service;
     private readonly string _cacheFile;
 
-    private AppEnvironment(Dictionary<string, string?> settings, BlobServiceClient service, string cacheFile)
+    private AppEnvironment(Dictionary<string, string?> settings, BlobServiceClient service, string cacheFile, Domain.Reporting.IRunLog? runLog)
     {
         Settings = settings;
         _service = service;
@@ -31,7 +31,7 @@ public sealed class AppEnvironment : IAsyncDisposable
             Search = environment.Search,
             Classifier = environment.Classifier,
             KeywordCache = new JsonFileKeywordCache(cacheFile),
-            RunLog = environment.RunLog,
+            RunLog = runLog ?? environment.RunLog,
             IdentityMap = environment.IdentityMap,
             Work = environment.Work,
             Output = environment.Output,
@@ -54,7 +54,8 @@ public sealed class AppEnvironment : IAsyncDisposable
 
     public const int Shards = 2;
 
-    public static async Task<AppEnvironment> CreateAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="runLog">Replaces the run log the settings configure (none without MySQL).</param>
+    public static async Task<AppEnvironment> CreateAsync(IReadOnlyDictionary<string, string?>? extra = null, Domain.Reporting.IRunLog? runLog = null)
     {
         var connection = AzureStorageHub.Connection;
         var suffix = Guid.NewGuid().ToString("N")[..10];
@@ -80,7 +81,7 @@ public sealed class AppEnvironment : IAsyncDisposable
         {
             await logs.GetBlobClient(name).UploadAsync(path, overwrite: true);
         }
-        return new AppEnvironment(settings, service, Path.Combine(Path.GetTempPath(), "c360-cache-" + suffix + ".json"));
+        return new AppEnvironment(settings, service, Path.Combine(Path.GetTempPath(), "c360-cache-" + suffix + ".json"), runLog);
     }
 
     /// <summary>The request the blob trigger and <c>POST /api/runs</c> build (every month, both streams).</summary>

@@ -4,6 +4,7 @@ using Customer360.Domain.Flow;
 using Customer360.Domain.Hosting;
 using Customer360.Functions.Tests.Engine;
 using Customer360.Tests.Classification;
+using Customer360.Tests.Reporting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -54,8 +55,9 @@ public class InProcessEngineTests
         Assert.Equal("month-202204", result.RunId);
         Assert.False(result.InputErrors);
         CliRun.AssertSameTables(expected, await app.TablesAsync());
-        // Every activity name the flow has was called; the orchestrator ran once per batch of completions, replaying its history.
-        Assert.Equal(ActivityNames.All.Order(StringComparer.Ordinal), calls.Distinct().Order(StringComparer.Ordinal));
+        // Every activity name the flow has was called (but the failure recorder, only for a failed run); the orchestrator
+        // ran once per batch of completions, replaying its history.
+        Assert.Equal(ActivityNames.All.Where(n => n != ActivityNames.RecordRunFailure).Order(StringComparer.Ordinal), calls.Distinct().Order(StringComparer.Ordinal));
         Assert.True(replays > 5 && orchestratorSteps > replays, $"{orchestratorSteps} orchestrator steps, {replays} replays");
         // The custom status is the documented shape, in camelCase, through the app's converter.
         Assert.Equal("""{"stage":"done","done":1,"total":1,"rows":0}""", run.SerializedCustomStatus);
@@ -108,9 +110,10 @@ public class InProcessEngineTests
     }
 
     [Fact]
-    public async Task An_activity_that_always_fails_ends_the_run_Failed_with_its_reason_after_the_retries()
+    public async Task An_activity_that_always_fails_ends_the_run_Failed_with_its_reason_after_the_retries_recorded_in_the_run_log()
     {
-        await using var app = await AppEnvironment.CreateAsync();
+        var runLog = new RecordingRunLog();
+        await using var app = await AppEnvironment.CreateAsync(runLog: runLog);
         var attempts = 0;
         await using var host = await StartAsync(registry => AppFunctions.Register(registry, app.Catalog, (name, input, call) =>
         {
@@ -128,5 +131,13 @@ public class InProcessEngineTests
         Assert.Equal(ActivityRetryPolicy.Default.MaxNumberOfAttempts * AppEnvironment.Shards, attempts);
         Assert.Contains(ActivityNames.ReduceSearchShard, run.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("shard 1 partial is corrupt", run.FailureDetails.ToString(), StringComparison.Ordinal);
+        // The run log has the failure once, with the stage and the engine's message (TaskFailedException's), and no report.
+        var failure = Assert.Single(runLog.Failures);
+        Assert.Equal("always-fails", failure.RunId);
+        Assert.Equal("reduce_search", failure.Stage);
+        Assert.Contains(ActivityNames.ReduceSearchShard, failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("shard 1 partial is corrupt", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(run.FailureDetails.ErrorMessage, failure.Reason);
+        Assert.Empty(runLog.Reports);
     }
 }

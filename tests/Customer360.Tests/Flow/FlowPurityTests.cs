@@ -20,6 +20,8 @@ public class FlowPurityTests
         typeof(Task), typeof(Task<>), typeof(Func<,>), typeof(Func<,,>), typeof(Action), typeof(Action<>), typeof(Nullable<>),
         typeof(Exception), typeof(ArgumentException), typeof(InvalidOperationException), typeof(DateTime), typeof(IDisposable),
         typeof(System.Diagnostics.DebuggerHiddenAttribute), typeof(Array),
+        // A step's failure is recorded, then rethrown: `throw;` after an await compiles to ExceptionDispatchInfo (no I/O).
+        typeof(OperationCanceledException), typeof(System.Runtime.ExceptionServices.ExceptionDispatchInfo),
         // Plain data records that travel inside activity payloads.
         typeof(Domain.Content.ContentFileStats), typeof(Domain.Search.SearchFileStats), typeof(Domain.Classification.ClassificationUsage),
     ];
