@@ -73,5 +73,21 @@ step.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 root.Subcommands.Add(step);
+
+var scan = new Command("scan", "The content map's inner loop alone: scan one daily file into a day aggregator, several passes in one thread; wall and CPU seconds per pass.");
+var scanFile = new Option<FileInfo>("--file") { Required = true, Description = "A content log (YYYYMMDD.json)." };
+var passes = new Option<int>("--passes") { DefaultValueFactory = _ => 5 };
+scan.Options.Add(scanFile);
+var parseOnly = new Option<bool>("--parse-only") { Description = "Parse the lines but aggregate nothing." };
+scan.Options.Add(passes);
+var wholeMap = new Option<bool>("--map") { Description = "Time the whole map step (scan, shard, write partials) instead." };
+scan.Options.Add(parseOnly);
+scan.Options.Add(wholeMap);
+scan.SetAction(async (parse, cancellationToken) =>
+{
+    await ScanBench.RunAsync(parse.GetValue(scanFile)!.FullName, parse.GetValue(passes), !parse.GetValue(parseOnly), parse.GetValue(wholeMap));
+    return 0;
+});
+root.Subcommands.Add(scan);
 return await root.Parse(args).InvokeAsync();
 
