@@ -11,28 +11,30 @@ public static class ContentPartialFormat
     private const int Magic = 0x50_30_36_43; // "C360P"-ish tag, little-endian
     private const byte Version = 1;
 
-    public static void Write(Stream stream, int month, IReadOnlyCollection<KeyValuePair<string, ContractActivity>> contracts)
+    /// <summary>Starts a shard: the header, then <paramref name="count"/> contracts must follow (<see cref="WriteContract"/>).</summary>
+    public static BinaryWriter Begin(Stream stream, int month, int count)
     {
-        using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
+        var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(month);
-        writer.Write(contracts.Count);
-        foreach (var (contract, activity) in contracts)
-        {
-            writer.Write(contract);
-            foreach (var seconds in activity.Seconds)
-            {
-                writer.Write7BitEncodedInt64(seconds);
-            }
-            writer.Write(activity.DayMask);
-            writer.Write7BitEncodedInt(activity.Devices.Count);
-            foreach (var device in activity.Devices)
-            {
-                writer.Write(device);
-            }
-        }
+        writer.Write(count);
+        return writer;
     }
+
+    /// <summary>One contract's aggregate; its <paramref name="devices"/> devices follow (<see cref="WriteDevice"/>).</summary>
+    public static void WriteContract(BinaryWriter writer, string contract, ReadOnlySpan<long> seconds, uint dayMask, int devices)
+    {
+        writer.Write(contract);
+        foreach (var value in seconds)
+        {
+            writer.Write7BitEncodedInt64(value);
+        }
+        writer.Write(dayMask);
+        writer.Write7BitEncodedInt(devices);
+    }
+
+    public static void WriteDevice(BinaryWriter writer, string device) => writer.Write(device);
 
     /// <summary>Reads a shard and merges every contract into <paramref name="target"/> (keyed by month, then contract).</summary>
     public static void ReadInto(Stream stream, Dictionary<int, Dictionary<string, ContractActivity>> target)

@@ -50,7 +50,7 @@ public static class ScanBench
             }
             double wall = clock.Elapsed.TotalSeconds;
             double used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine(string.Create(inv, $"  {(r == 0 ? "warm-up" : $"pass {r}")}: {wall:F3}s wall, {used:F3}s CPU, {aggregator.Contracts.Count:N0} contracts"));
+            Console.WriteLine(string.Create(inv, $"  {(r == 0 ? "warm-up" : $"pass {r}")}: {wall:F3}s wall, {used:F3}s CPU, {aggregator.Count:N0} contracts"));
             if (r > 0)
             {
                 times.Add((wall, used));
