@@ -82,9 +82,16 @@ var parseOnly = new Option<bool>("--parse-only") { Description = "Parse the line
 scan.Options.Add(passes);
 var wholeMap = new Option<bool>("--map") { Description = "Time the whole map step (scan, shard, write partials) instead." };
 scan.Options.Add(parseOnly);
+var fastShare = new Option<bool>("--fast-path-share") { Description = "Count the lines the content fast path accepts instead." };
 scan.Options.Add(wholeMap);
+scan.Options.Add(fastShare);
 scan.SetAction(async (parse, cancellationToken) =>
 {
+    if (parse.GetValue(fastShare))
+    {
+        ScanBench.FastPathShare(parse.GetValue(scanFile)!.FullName);
+        return 0;
+    }
     await ScanBench.RunAsync(parse.GetValue(scanFile)!.FullName, parse.GetValue(passes), !parse.GetValue(parseOnly), parse.GetValue(wholeMap));
     return 0;
 });
