@@ -98,17 +98,19 @@ public static class Bench
             }
         }
         Console.WriteLine();
+        if (runStages.Count > 0)
+        {
+            Console.WriteLine("| run: our stage (run report) | median s |");
+            Console.WriteLine("|---|---|");
+            runStages.ForEach(Console.WriteLine);
+            Console.WriteLine();
+        }
         Console.WriteLine($"Load average at end: {LoadAverage()}");
         Console.WriteLine("| stage | engine | median s | input rows/s | MB/s | peak MB | ours/engine (median of per-rep ratios) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         table.ForEach(Console.WriteLine);
-        if (runStages.Count > 0)
-        {
-            Console.WriteLine();
-            Console.WriteLine("| run: our stage (run report) | median s |");
-            Console.WriteLine("|---|---|");
-            runStages.ForEach(Console.WriteLine);
-        }
+        // Last, so a tail of the output (the test command's smoke step) shows the verdict.
+        Console.WriteLine(exit == 0 ? "Every peer's table agrees with ours." : "RESULTS DIFFER (see above).");
         return exit;
     }
 
