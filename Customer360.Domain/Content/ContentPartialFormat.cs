@@ -1,4 +1,5 @@
 using System.Buffers;
+using Customer360.Domain.Storage;
 using System.Text;
 
 namespace Customer360.Domain.Content;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using Customer360.Domain.Storage;
 using System.Text;
 
 namespace Customer360.Domain.Search;
@@ -30,7 +32,20 @@ public static class SearchPartialFormat
     /// <summary>Merges a shard into <paramref name="target"/>: month → user → keyword → count.</summary>
     public static void ReadInto(Stream stream, Dictionary<int, Dictionary<string, Dictionary<string, long>>> target)
     {
-        using var reader = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
+        // A shard is read whole and decoded from memory.
+        var data = PartialCursor.ReadAll(stream, out int length);
+        try
+        {
+            Merge(new PartialCursor(data.AsSpan(0, length)), target);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
+    private static void Merge(PartialCursor reader, Dictionary<int, Dictionary<string, Dictionary<string, long>>> target)
+    {
         if (reader.ReadInt32() != Magic || reader.ReadByte() != Version)
         {
             throw new InvalidDataException("Not a search partial of this pipeline version.");
@@ -45,11 +60,10 @@ public static class SearchPartialFormat
         var userLookup = users.GetAlternateLookup<ReadOnlySpan<char>>();
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var poolLookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        byte[] bytes = new byte[256];
         char[] chars = new char[256];
         for (int u = reader.ReadInt32(); u > 0; u--)
         {
-            var user = ReadChars(reader, ref bytes, ref chars);
+            var user = reader.ReadChars(ref chars);
             if (!userLookup.TryGetValue(user, out var keywords))
             {
                 keywords = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -58,7 +72,7 @@ public static class SearchPartialFormat
             var keywordLookup = keywords.GetAlternateLookup<ReadOnlySpan<char>>();
             for (int k = reader.Read7BitEncodedInt(); k > 0; k--)
             {
-                var keyword = ReadChars(reader, ref bytes, ref chars);
+                var keyword = reader.ReadChars(ref chars);
                 long count = reader.Read7BitEncodedInt64();
                 if (keywordLookup.TryGetValue(keyword, out var seen))
                 {
@@ -73,24 +87,5 @@ public static class SearchPartialFormat
                 keywords.Add(pooled, count);
             }
         }
-    }
-
-    /// <summary>Reads one string written by <see cref="BinaryWriter.Write(string)"/> (7-bit byte length + UTF-8) into <paramref name="chars"/>.</summary>
-    private static ReadOnlySpan<char> ReadChars(BinaryReader reader, ref byte[] bytes, ref char[] chars)
-    {
-        int length = reader.Read7BitEncodedInt();
-        if (length < 0)
-        {
-            throw new InvalidDataException("Negative string length in a search partial.");
-        }
-        if (bytes.Length < length)
-        {
-            bytes = new byte[Math.Max(length, bytes.Length * 2)];
-            chars = new char[bytes.Length];
-        }
-        var span = bytes.AsSpan(0, length);
-        reader.BaseStream.ReadExactly(span);
-        int decoded = Encoding.UTF8.GetChars(span, chars);
-        return chars.AsSpan(0, decoded);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Customer360.Domain.Content;
+using Customer360.Domain.Storage;
 
 namespace Customer360.Tests.Content;
 

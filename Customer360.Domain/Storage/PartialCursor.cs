@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Customer360.Domain.Content;
+namespace Customer360.Domain.Storage;
 
 /// <summary>
 /// Reads what <see cref="BinaryWriter"/> wrote (little-endian integers, 7-bit varints, length-prefixed UTF-8)
