@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
-using Customer360.Domain.Sharding;
 using Customer360.Domain.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -57,26 +56,18 @@ public sealed partial class MapContentFileActivity(PipelineEnvironment environme
             LogChanged(_logger, ex.Message);
         }
 
-        var shards = new List<KeyValuePair<string, ContractActivity>>[input.Shards];
+        var shards = aggregator.IdsByShard(input.Shards);
         for (int i = 0; i < shards.Length; i++)
         {
-            shards[i] = [];
-        }
-        foreach (var entry in aggregator.Contracts)
-        {
-            shards[ShardHash.ShardOf(entry.Key, input.Shards)].Add(entry);
-        }
-        for (int i = 0; i < shards.Length; i++)
-        {
-            var entries = shards[i];
+            var ids = shards[i];
             await environment.Work.WriteAsync(ShardName(prefix, i), (s, _) =>
             {
-                ContentPartialFormat.Write(s, file.Month, entries);
+                aggregator.WritePartial(s, file.Month, ids);
                 return Task.CompletedTask;
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = new ContentMapResult(input.File.Name, file.Month, prefix, aggregator.Contracts.Count, stats, Reused: false, clock.Elapsed.TotalSeconds);
+        var result = new ContentMapResult(input.File.Name, file.Month, prefix, aggregator.Count, stats, Reused: false, clock.Elapsed.TotalSeconds);
         if (!changed)
         {
             await WorkStoreJson.WriteAsync(environment.Work, manifestName, result, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,7 @@ public sealed class ContentLogScanner(CategoryMap categories)
 
     public async Task<ContentFileStats> ScanAsync(Stream stream, bool gzip, IContentRecordSink sink, CancellationToken cancellationToken)
     {
-        var parser = new ContentLineParser(categories);
+        var parser = new ContentLineReader(categories);
         var counts = new long[RejectReasons.Count];
         var unmapped = new Dictionary<string, long>(StringComparer.Ordinal);
         long read = 0, accepted = 0;
@@ -135,7 +135,7 @@ public sealed class ContentLogScanner(CategoryMap categories)
 
     /// <summary>Processes every complete line in <paramref name="data"/> (and the final unterminated one at the end); returns bytes consumed.</summary>
     private static int ProcessLines(
-        ReadOnlySpan<byte> data, bool atEnd, ContentLineParser parser, IContentRecordSink sink,
+        ReadOnlySpan<byte> data, bool atEnd, ContentLineReader parser, IContentRecordSink sink,
         long[] counts, Dictionary<string, long> unmapped, ref long read, ref long accepted)
     {
         int consumed = 0;

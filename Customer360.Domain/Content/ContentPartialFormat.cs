@@ -1,3 +1,5 @@
+using System.Buffers;
+using Customer360.Domain.Storage;
 using System.Text;
 
 namespace Customer360.Domain.Content;
@@ -11,33 +13,48 @@ public static class ContentPartialFormat
     private const int Magic = 0x50_30_36_43; // "C360P"-ish tag, little-endian
     private const byte Version = 1;
 
-    public static void Write(Stream stream, int month, IReadOnlyCollection<KeyValuePair<string, ContractActivity>> contracts)
+    /// <summary>Starts a shard: the header, then <paramref name="count"/> contracts must follow (<see cref="WriteContract"/>).</summary>
+    public static BinaryWriter Begin(Stream stream, int month, int count)
     {
-        using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
+        var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(month);
-        writer.Write(contracts.Count);
-        foreach (var (contract, activity) in contracts)
-        {
-            writer.Write(contract);
-            foreach (var seconds in activity.Seconds)
-            {
-                writer.Write7BitEncodedInt64(seconds);
-            }
-            writer.Write(activity.DayMask);
-            writer.Write7BitEncodedInt(activity.Devices.Count);
-            foreach (var device in activity.Devices)
-            {
-                writer.Write(device);
-            }
-        }
+        writer.Write(count);
+        return writer;
     }
+
+    /// <summary>One contract's aggregate; its <paramref name="devices"/> devices follow (<see cref="WriteDevice"/>).</summary>
+    public static void WriteContract(BinaryWriter writer, string contract, ReadOnlySpan<long> seconds, uint dayMask, int devices)
+    {
+        writer.Write(contract);
+        foreach (var value in seconds)
+        {
+            writer.Write7BitEncodedInt64(value);
+        }
+        writer.Write(dayMask);
+        writer.Write7BitEncodedInt(devices);
+    }
+
+    public static void WriteDevice(BinaryWriter writer, string device) => writer.Write(device);
 
     /// <summary>Reads a shard and merges every contract into <paramref name="target"/> (keyed by month, then contract).</summary>
     public static void ReadInto(Stream stream, Dictionary<int, Dictionary<string, ContractActivity>> target)
     {
-        using var reader = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
+        // A shard is read whole (a few MB at full scale) and decoded from memory.
+        var data = PartialCursor.ReadAll(stream, out int length);
+        try
+        {
+            Merge(new PartialCursor(data.AsSpan(0, length)), target);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
+    private static void Merge(PartialCursor reader, Dictionary<int, Dictionary<string, ContractActivity>> target)
+    {
         if (reader.ReadInt32() != Magic || reader.ReadByte() != Version)
         {
             throw new InvalidDataException("Not a content partial of this pipeline version.");
@@ -51,11 +68,10 @@ public static class ContentPartialFormat
         // Contract and device strings are decoded into a reused buffer and looked up without allocating:
         // a contract seen on 30 days costs one string, not 30 (the reduce's main allocation otherwise).
         var lookup = contracts.GetAlternateLookup<ReadOnlySpan<char>>();
-        byte[] bytes = new byte[256];
         char[] chars = new char[256];
         for (int i = 0; i < count; i++)
         {
-            var contract = ReadChars(reader, ref bytes, ref chars);
+            var contract = reader.ReadChars(ref chars);
             if (!lookup.TryGetValue(contract, out var activity))
             {
                 activity = new ContractActivity();
@@ -69,27 +85,8 @@ public static class ContentPartialFormat
             int devices = reader.Read7BitEncodedInt();
             for (int d = 0; d < devices; d++)
             {
-                activity.AddDevice(ReadChars(reader, ref bytes, ref chars));
+                activity.AddDevice(reader.ReadChars(ref chars));
             }
         }
-    }
-
-    /// <summary>Reads one string written by <see cref="BinaryWriter.Write(string)"/> (7-bit byte length + UTF-8) into <paramref name="chars"/>.</summary>
-    private static ReadOnlySpan<char> ReadChars(BinaryReader reader, ref byte[] bytes, ref char[] chars)
-    {
-        int length = reader.Read7BitEncodedInt();
-        if (length < 0)
-        {
-            throw new InvalidDataException("Negative string length in a content partial.");
-        }
-        if (bytes.Length < length)
-        {
-            bytes = new byte[Math.Max(length, bytes.Length * 2)];
-            chars = new char[bytes.Length];
-        }
-        var span = bytes.AsSpan(0, length);
-        reader.BaseStream.ReadExactly(span);
-        int decoded = Encoding.UTF8.GetChars(span, chars);
-        return chars.AsSpan(0, decoded);
     }
 }

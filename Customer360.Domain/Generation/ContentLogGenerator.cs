@@ -7,15 +7,17 @@ namespace Customer360.Domain.Generation;
 /// <summary>
 /// Writes a synthetic month of content logs (April 2022) shaped like the original export: TV channels
 /// dominate, Zipf-like app popularity per contract, 1–3 devices per contract, most contracts active on
-/// 15 days or more, fields in varying order, and a small share of every kind of bad line.
-/// Deterministic for a seed.
+/// 15 days or more, fields in varying order, and a small share of every kind of bad line. Each day's lines
+/// are in time order, contracts interleaved (a contract's sessions spread over the day), as an export
+/// comes. Deterministic for a seed; a day is held as compact records, not lines, so memory stays bounded.
 /// </summary>
-public sealed class ContentLogGenerator(int seed, int contracts)
+/// <param name="badLineShare">Share of bad lines (spread over the six rejection reasons); 0 gives a clean export.</param>
+public sealed class ContentLogGenerator(int seed, int contracts, ContentLineOrder lineOrder = ContentLineOrder.Time, double badLineShare = ContentLogGenerator.BadLineShare)
 {
     public static readonly DateOnly FirstDay = new(2022, 4, 1);
     public const int Days = 30;
 
-    /// <summary>Share of lines that are bad (spread over the six rejection reasons).</summary>
+    /// <summary>The default share of lines that are bad (spread over the six rejection reasons).</summary>
     public const double BadLineShare = 0.006;
 
     private static readonly (string App, double Weight)[] Apps =
@@ -59,11 +61,22 @@ public sealed class ContentLogGenerator(int seed, int contracts)
         return paths;
     }
 
+    /// <summary>One record of a day, small enough that a whole day fits in memory at full scale (≈1.7M × 24 bytes).</summary>
+    private struct Record
+    {
+        public int Contract;
+        public int Duration;
+        public ulong Mac;
+        public byte App;
+        public byte Order;
+    }
+
     private void WriteDay(StreamWriter writer, int day)
     {
-        var rng = SplitMix64.For(seed, 1_000 + day, 0);
-        var line = new StringBuilder(256);
-        long lineNo = 0;
+        // First the day's records, with a start second each; then (time order) sorted by start, so the
+        // contracts interleave as in an export; then written, bad lines chosen in written order.
+        var records = new List<Record>(contracts);
+        var keys = new List<long>(contracts);
         for (int c = 0; c < contracts; c++)
         {
             var profile = ContractProfile.For(seed, c);
@@ -72,32 +85,91 @@ public sealed class ContentLogGenerator(int seed, int contracts)
             {
                 continue;
             }
-            int records = 1 + (int)(-Math.Log(1 - dayRng.NextDouble()) * 0.8);
-            for (int r = 0; r < records; r++)
+            int count = 1 + (int)(-Math.Log(1 - dayRng.NextDouble()) * 0.8);
+            for (int r = 0; r < count; r++)
             {
-                line.Clear();
-                string app = profile.PickApp(ref dayRng);
-                long duration = Math.Clamp((long)Math.Exp(6.3 + (1.2 * dayRng.NextGaussian())), 1, 86_400);
-                string mac = profile.Macs[dayRng.NextInt(profile.Macs.Length)];
-                var order = FieldOrders[dayRng.NextInt(FieldOrders.Length)];
-                string contract = ContractId(c);
-
-                if (rng.NextDouble() < BadLineShare)
+                var record = new Record
                 {
-                    WriteBadLine(line, ref rng, contract, app, mac, lineNo);
-                }
-                else
-                {
-                    AppendRecord(line, lineNo, order, contract, mac, Quote(app), duration.ToString(CultureInfo.InvariantCulture));
-                }
-                writer.WriteLine(line);
-                lineNo++;
-                if (rng.NextDouble() < 0.0005)
-                {
-                    writer.WriteLine(rng.NextDouble() < 0.5 ? "" : "   ");
-                }
+                    Contract = c,
+                    App = (byte)profile.PickApp(ref dayRng),
+                    Duration = (int)Math.Clamp((long)Math.Exp(6.3 + (1.2 * dayRng.NextGaussian())), 1, 86_400),
+                    Mac = profile.Macs[dayRng.NextInt(profile.Macs.Length)],
+                    Order = (byte)dayRng.NextInt(FieldOrders.Length),
+                };
+                // The session's start second: sessions of one contract spread over the day, evenings busiest.
+                long second = StartSecond(ref dayRng);
+                keys.Add((second << 32) | (uint)records.Count);
+                records.Add(record);
             }
         }
+        var order = keys.ToArray();
+        if (lineOrder == ContentLineOrder.Time)
+        {
+            Array.Sort(order); // by start second; ties in generation order
+        }
+        else
+        {
+            for (int i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+        }
+
+        var rng = SplitMix64.For(seed, 1_000 + day, 0);
+        var line = new StringBuilder(256);
+        long lineNo = 0;
+        foreach (long key in order)
+        {
+            var record = records[(int)(uint)key];
+            line.Clear();
+            string app = Apps[record.App].App;
+            string mac = FormatMac(record.Mac);
+            string contract = ContractId(record.Contract);
+            if (rng.NextDouble() < badLineShare)
+            {
+                WriteBadLine(line, ref rng, contract, app, mac, lineNo);
+            }
+            else
+            {
+                AppendRecord(line, lineNo, FieldOrders[record.Order], contract, mac, Quote(app), record.Duration.ToString(CultureInfo.InvariantCulture));
+            }
+            writer.WriteLine(line);
+            lineNo++;
+            if (rng.NextDouble() < 0.0005)
+            {
+                writer.WriteLine(rng.NextDouble() < 0.5 ? "" : "   ");
+            }
+        }
+    }
+
+    /// <summary>Relative viewing by hour of day (0–23): quiet at night, busiest in the evening.</summary>
+    private static readonly double[] HourCumulative = Cumulative(
+        [1.0, 0.6, 0.4, 0.3, 0.3, 0.5, 1.2, 2.0, 2.2, 2.0, 1.8, 2.0, 2.5, 2.3, 2.0, 2.0, 2.2, 2.8, 3.6, 4.5, 5.0, 4.6, 3.4, 2.0]);
+
+    private static double[] Cumulative(double[] weights)
+    {
+        double total = weights.Sum(), running = 0;
+        return weights.Select(w => running += w / total).ToArray();
+    }
+
+    private static long StartSecond(ref SplitMix64 rng)
+    {
+        double x = rng.NextDouble();
+        int hour = 0;
+        while (hour < HourCumulative.Length - 1 && x >= HourCumulative[hour])
+        {
+            hour++;
+        }
+        return (hour * 3600L) + rng.NextInt(3600);
+    }
+
+    /// <summary>A device's MAC: 12 upper-case hex digits, or (bit 63 set) lower-case pairs joined by ':' as some devices log it.</summary>
+    private static string FormatMac(ulong mac)
+    {
+        var hex = (mac & 0xFFFF_FFFF_FFFFUL).ToString("X12", CultureInfo.InvariantCulture);
+        return (mac >> 63) == 0
+            ? hex
+            : string.Join(':', Enumerable.Range(0, 6).Select(i => hex.Substring(i * 2, 2))).ToLowerInvariant();
     }
 
     private static void WriteBadLine(StringBuilder line, ref SplitMix64 rng, string contract, string app, string mac, long lineNo)
@@ -153,7 +225,7 @@ public sealed class ContentLogGenerator(int seed, int contracts)
     private sealed class ContractProfile
     {
         public required double ActiveShare { get; init; }
-        public required string[] Macs { get; init; }
+        public required ulong[] Macs { get; init; }
         public required double[] AppCumulative { get; init; }
 
         public static ContractProfile For(int seed, int contract)
@@ -162,14 +234,12 @@ public sealed class ContentLogGenerator(int seed, int contracts)
             // ≈72% of contracts are heavy viewers (active on most days), the rest occasional.
             double share = rng.NextDouble() < 0.71 ? 0.55 + (0.45 * rng.NextDouble()) : 0.04 + (0.40 * rng.NextDouble());
             int devices = 1 + (rng.NextDouble() < 0.35 ? 1 : 0) + (rng.NextDouble() < 0.12 ? 1 : 0);
-            var macs = new string[devices];
+            var macs = new ulong[devices];
             for (int d = 0; d < devices; d++)
             {
-                var hex = (rng.Next() & 0xFFFF_FFFF_FFFFUL).ToString("X12", CultureInfo.InvariantCulture);
+                ulong hex = rng.Next() & 0xFFFF_FFFF_FFFFUL;
                 // A few devices are logged in other spellings, to exercise normalisation.
-                macs[d] = rng.NextDouble() < 0.05
-                    ? string.Join(':', Enumerable.Range(0, 6).Select(i => hex.Substring(i * 2, 2))).ToLowerInvariant()
-                    : hex;
+                macs[d] = rng.NextDouble() < 0.05 ? hex | (1UL << 63) : hex;
             }
             // Personal taste: each app's global weight scaled by a Zipf-like personal factor.
             var weights = new double[Apps.Length];
@@ -187,17 +257,18 @@ public sealed class ContentLogGenerator(int seed, int contracts)
             return new ContractProfile { ActiveShare = share, Macs = macs, AppCumulative = cumulative };
         }
 
-        public string PickApp(ref SplitMix64 rng)
+        /// <summary>An index into <see cref="Apps"/>.</summary>
+        public int PickApp(ref SplitMix64 rng)
         {
             double x = rng.NextDouble();
             for (int a = 0; a < AppCumulative.Length; a++)
             {
                 if (x < AppCumulative[a])
                 {
-                    return Apps[a].App;
+                    return a;
                 }
             }
-            return Apps[^1].App;
+            return Apps.Length - 1;
         }
     }
 }

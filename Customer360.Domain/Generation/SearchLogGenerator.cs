@@ -101,6 +101,7 @@ public sealed class SearchLogGenerator(int seed, int users)
             }
         }
 
+        SearchRowOrder.ByTime(columns, plans, planLevels);
         var fields = columns.Keys.Select(name => (Field)new DataField<string>(name)).ToList();
         var planList = new ListField("userPlansMap", new DataField<string>("element"));
         fields.Add(planList);

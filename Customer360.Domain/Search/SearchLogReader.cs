@@ -21,6 +21,7 @@ public static class SearchLogReader
             await using var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
             var user = FindStringColumn(reader.Schema, UserIdColumn);
             var keyword = FindStringColumn(reader.Schema, KeywordColumn);
+            var normalizer = new KeywordNormalizerCache();
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
@@ -33,7 +34,7 @@ public static class SearchLogReader
                 {
                     read++;
                     var u = users[i]?.Trim();
-                    var k = keywords[i] is { } raw ? KeywordNormalizer.Normalize(raw) : null;
+                    var k = keywords[i] is { } raw ? normalizer.Normalize(raw) : null;
                     if (string.IsNullOrEmpty(u) || string.IsNullOrEmpty(k))
                     {
                         skipped++;

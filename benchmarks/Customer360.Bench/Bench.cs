@@ -1,110 +1,163 @@
 using System.Diagnostics;
 using System.Globalization;
+using Customer360.Domain.Flow;
+using DuckDB.NET.Data;
 
 namespace Customer360.Bench;
 
-/// <summary>Runs each stage for both engines: a warm-up each, then alternating A/B repetitions; prints medians and checks agreement.</summary>
+/// <summary>
+/// Runs each stage for our engine and its DuckDB peers: a warm-up each, then repetitions alternating the
+/// order of the engines; prints medians, medians of the per-repetition ratios, and checks that every
+/// peer's table agrees with ours.
+/// </summary>
 public static class Bench
 {
-    private sealed record Measurement(double Seconds, double PeakMegabytes, long InputRows, TableSummary Summary);
+    private sealed record Measurement(double Seconds, double PeakMegabytes, long InputRows, TableSummary Summary, IReadOnlyList<StageTiming> Stages);
 
-    public static async Task<int> RunAsync(string folder, int reps, int parallelism, int shards, string[] stages, bool withReadJson, bool runOurs = true, bool runDuckDb = true)
+    private sealed record Engine(string Name, Func<Task<Measurement>> Run);
+
+    public static async Task<int> RunAsync(BenchOptions options)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}; .NET {Environment.Version}"));
-        Console.WriteLine(string.Create(inv, $"Data: {folder}; repetitions: {reps} (after 1 warm-up each), parallelism {parallelism}, shards {shards}"));
-        using var duck = DuckDbStages.Open(parallelism);
+        Console.WriteLine(string.Create(inv, $"Data: {options.Folder}; repetitions: {options.Reps} (after 1 warm-up each), parallelism {options.Parallelism}, shards {options.Shards}"));
+        Console.WriteLine($"Load average at start: {LoadAverage()}");
+        using var duck = DuckDbStages.Open(options.Parallelism);
         int exit = 0;
         var table = new List<string>();
-        foreach (var stage in stages)
+        var runStages = new List<string>();
+        foreach (var stage in options.Stages)
         {
-            var input = Path.Combine(folder, stage);
-            long bytes = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-            Func<Task<Measurement>> ours = stage switch
+            var content = Path.Combine(options.Folder, "content");
+            var search = Path.Combine(options.Folder, "search");
+            var inputs = stage switch
             {
-                "content" => () => MeasureAsync(async () => await OurStages.ContentAsync(input, Work(), shards, parallelism)),
-                "search" => () => MeasureAsync(async () => await OurStages.SearchAsync(input, Work(), shards, parallelism)),
-                _ => throw new ArgumentException($"Unknown stage {stage}"),
+                "content" => [content],
+                "search" => [search],
+                "run" => new[] { content, search },
+                _ => throw new ArgumentException($"Unknown stage '{stage}': content, search or run."),
             };
-            Func<Task<Measurement>> peer = stage switch
+            long bytes = inputs.Sum(i => Directory.EnumerateFiles(i, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
+            var (ours, peers) = Engines(stage, duck, content, search, options);
+            var engines = new List<Engine>();
+            if (options.RunOurs)
             {
-                "content" => () => MeasureAsync(() => Task.FromResult((DuckDbStages.Content(duck, input), 0L))),
-                _ => () => MeasureAsync(() => Task.FromResult((DuckDbStages.Search(duck, input), 0L))),
-            };
-
-            if (!runOurs || !runDuckDb)
+                engines.Add(ours);
+            }
+            if (options.RunDuckDb)
             {
-                // One engine alone (e.g. ours at full scale): timings and peak memory only, no ratio or agreement check.
-                var engine = runOurs ? ours : peer;
-                await engine();
-                var runs = new List<Measurement>();
-                for (int r = 0; r < reps; r++)
-                {
-                    runs.Add(await engine());
-                    Console.WriteLine(string.Create(inv, $"  {stage} rep {r + 1}: {(runOurs ? "ours" : "duckdb")} {runs[^1].Seconds:F2}s"));
-                }
-                double alone = Median(runs.Select(m => m.Seconds));
-                long inputRows = runs[^1].InputRows;
-                table.Add(string.Create(inv, $"| {stage} | {(runOurs ? "ours" : "duckdb")} | {alone:F2} | {(inputRows > 0 ? (inputRows / alone).ToString("N0", inv) : "")} | {bytes / alone / 1e6:F0} | {runs.Max(m => m.PeakMegabytes):F0} | (one engine only) |"));
-                table.Add(string.Create(inv, $"| {stage} | result | {string.Join(", ", runs[^1].Summary.Figures.Select(kv => $"{kv.Key}={kv.Value}"))} | | | | |"));
-                continue;
+                engines.AddRange(peers);
             }
 
-            await ours();
-            await peer();
-            var oursRuns = new List<Measurement>();
-            var peerRuns = new List<Measurement>();
-            for (int r = 0; r < reps; r++)
+            foreach (var engine in engines)
             {
-                if (r % 2 == 0)
+                await engine.Run(); // warm-up
+            }
+            var runs = engines.ToDictionary(e => e.Name, _ => new List<Measurement>());
+            for (int r = 0; r < options.Reps; r++)
+            {
+                // Alternate the order, so neither engine always runs on a cache the other warmed.
+                var order = r % 2 == 0 ? engines : Enumerable.Reverse(engines).ToList();
+                foreach (var engine in order)
                 {
-                    oursRuns.Add(await ours());
-                    peerRuns.Add(await peer());
+                    runs[engine.Name].Add(await engine.Run());
                 }
-                else
-                {
-                    peerRuns.Add(await peer());
-                    oursRuns.Add(await ours());
-                }
-                Console.WriteLine(string.Create(inv, $"  {stage} rep {r + 1}: ours {oursRuns[^1].Seconds:F2}s, duckdb {peerRuns[^1].Seconds:F2}s"));
+                Console.WriteLine(string.Create(inv, $"  {stage} rep {r + 1}: {string.Join(", ", engines.Select(e => $"{e.Name} {runs[e.Name][^1].Seconds:F2}s"))}  (load {LoadAverage()})"));
             }
 
-            if (withReadJson && stage == "content")
+            long rows = runs[engines[0].Name][^1].InputRows;
+            foreach (var engine in engines)
             {
-                var readJson = new List<Measurement>();
-                for (int r = 0; r < reps; r++)
-                {
-                    readJson.Add(await MeasureAsync(() => Task.FromResult((DuckDbStages.ContentReadJson(duck, input), 0L))));
-                }
-                double median = Median(readJson.Select(m => m.Seconds));
-                var gap = TableSummary.Differences(oursRuns[^1].Summary, readJson[^1].Summary);
-                table.Add(string.Create(inv, $"| {stage} | duckdb read_json (reference; differs on {gap.Count} figures) | {median:F2} | | {bytes / median / 1e6:F0} | {readJson.Max(m => m.PeakMegabytes):F0} | {Median(oursRuns.Select(m => m.Seconds)) / median:F2} |"));
+                var mine = runs[engine.Name];
+                double median = Median(mine.Select(m => m.Seconds));
+                string ratio = options.RunOurs && engine != ours
+                    ? Median(runs[ours.Name].Zip(mine, (o, p) => o.Seconds / p.Seconds)).ToString("F2", inv)
+                    : "";
+                string throughput = rows > 0 ? (rows / median).ToString("N0", inv) : "";
+                table.Add(string.Create(inv, $"| {stage} | {engine.Name} | {median:F2} | {throughput} | {bytes / median / 1e6:F0} | {mine.Max(m => m.PeakMegabytes):F0} | {ratio} |"));
             }
+            var reference = runs[engines[0].Name][^1].Summary;
+            foreach (var engine in engines.Skip(1))
+            {
+                var differences = TableSummary.Differences(reference, runs[engine.Name][^1].Summary);
+                if (differences.Count > 0)
+                {
+                    Console.Error.WriteLine($"RESULTS DIFFER for {stage}: {engines[0].Name} vs {engine.Name}:");
+                    differences.ToList().ForEach(d => Console.Error.WriteLine("  " + d));
+                    exit = 1;
+                }
+                table.Add($"| {stage} | agree: {engine.Name} | {(differences.Count == 0 ? "yes" : "NO")} | | | | |");
+            }
+            table.Add($"| {stage} | result | {string.Join(", ", reference.Figures.Select(kv => string.Create(inv, $"{kv.Key}={kv.Value}")))} | | | | |");
 
-            var differences = TableSummary.Differences(oursRuns[^1].Summary, peerRuns[^1].Summary);
-            if (differences.Count > 0)
+            if (stage == "run" && options.RunOurs)
             {
-                Console.Error.WriteLine($"RESULTS DIFFER for {stage}:");
-                foreach (var difference in differences)
-                {
-                    Console.Error.WriteLine("  " + difference);
-                }
-                exit = 1;
+                // The run report's own stage timings, median over the repetitions.
+                var timings = runs[ours.Name].SelectMany(m => m.Stages).GroupBy(s => s.Stage);
+                runStages.AddRange(timings.Select(g => string.Create(inv, $"| {g.Key} | {Median(g.Select(s => s.Seconds)):F2} |")));
             }
-            double oursMedian = Median(oursRuns.Select(m => m.Seconds));
-            double peerMedian = Median(peerRuns.Select(m => m.Seconds));
-            double ratio = Median(oursRuns.Zip(peerRuns, (o, p) => o.Seconds / p.Seconds));
-            long rows = oursRuns[^1].InputRows;
-            table.Add(string.Create(inv, $"| {stage} | ours | {oursMedian:F2} | {rows / oursMedian:N0} | {bytes / oursMedian / 1e6:F0} | {oursRuns.Max(m => m.PeakMegabytes):F0} | {ratio:F2} |"));
-            table.Add(string.Create(inv, $"| {stage} | duckdb | {peerMedian:F2} | {rows / peerMedian:N0} | {bytes / peerMedian / 1e6:F0} | {peerRuns.Max(m => m.PeakMegabytes):F0} | |"));
-            table.Add(string.Create(inv, $"| {stage} | agree | {(differences.Count == 0 ? "yes" : "NO")}: {string.Join(", ", oursRuns[^1].Summary.Figures.Select(kv => $"{kv.Key}={kv.Value}"))} | | | | |"));
         }
         Console.WriteLine();
-        Console.WriteLine("| stage | engine | median s | input rows/s | MB/s | peak MB | ours/duckdb (median of per-rep ratios) |");
+        if (runStages.Count > 0)
+        {
+            Console.WriteLine("| run: our stage (run report) | median s |");
+            Console.WriteLine("|---|---|");
+            runStages.ForEach(Console.WriteLine);
+            Console.WriteLine();
+        }
+        Console.WriteLine($"Load average at end: {LoadAverage()}");
+        Console.WriteLine("| stage | engine | median s | input rows/s | MB/s | peak MB | ours/engine (median of per-rep ratios) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         table.ForEach(Console.WriteLine);
+        // Last, so a tail of the output (the test command's smoke step) shows the verdict.
+        Console.WriteLine(exit == 0 ? "Every peer's table agrees with ours." : "RESULTS DIFFER (see above).");
         return exit;
     }
+
+    /// <summary>Our engine for a stage, and the DuckDB peers doing the same work (the first is the one the targets are stated on).</summary>
+    private static (Engine Ours, List<Engine> Peers) Engines(string stage, DuckDBConnection duck, string content, string search, BenchOptions options)
+    {
+        int shards = options.Shards, parallelism = options.Parallelism;
+        switch (stage)
+        {
+            case "content":
+                var contentPeers = new List<Engine> { new("duckdb read_json", () => Measure(() => DuckDbStages.Content(duck, content))) };
+                if (options.Exact)
+                {
+                    contentPeers.Add(new("duckdb line-by-line (exact rules)", () => Measure(() => DuckDbStages.ContentExact(duck, content))));
+                }
+                return (new("ours", () => MeasureAsync(async () => await OurStages.ContentAsync(content, Work(), shards, parallelism))), contentPeers);
+            case "search":
+                return (new("ours", () => MeasureAsync(async () => await OurStages.SearchAsync(search, Work(), shards, parallelism))),
+                        [new("duckdb", () => Measure(() => DuckDbStages.Search(duck, search)))]);
+            default:
+                return (
+                    new("ours: run (both streams, offline classifier, files)", async () =>
+                    {
+                        using var sampler = new MemorySampler();
+                        var clock = Stopwatch.StartNew();
+                        var (summary, rows, stages) = await OurStages.RunAsync(content, search, Work(), shards, parallelism);
+                        return new Measurement(clock.Elapsed.TotalSeconds, sampler.PeakMegabytes, rows, summary, stages);
+                    }),
+                    [
+                        new("duckdb: both queries", () => Measure(() => BothQueries(duck, content, search, null))),
+                        new("duckdb: both queries + CSV/Parquet files", () => Measure(() => BothQueries(duck, content, search, Path.Combine(Work(), "duck-out")))),
+                    ]);
+        }
+    }
+
+    private static TableSummary BothQueries(DuckDBConnection duck, string content, string search, string? writeTo)
+    {
+        var profile = DuckDbStages.Content(duck, content);
+        var top = DuckDbStages.Search(duck, search);
+        if (writeTo is not null)
+        {
+            DuckDbStages.WriteTables(duck, writeTo);
+        }
+        return new TableSummary(new Dictionary<string, long> { ["content_rows"] = profile.Figures["rows"], ["search_rows"] = top.Figures["rows"] });
+    }
+
+    private static Task<Measurement> Measure(Func<TableSummary> run) => MeasureAsync(() => Task.FromResult((run(), 0L)));
 
     private static async Task<Measurement> MeasureAsync(Func<Task<(TableSummary Summary, long InputRows)>> run)
     {
@@ -112,13 +165,16 @@ public static class Bench
         var clock = Stopwatch.StartNew();
         var (summary, rows) = await run();
         clock.Stop();
-        return new Measurement(clock.Elapsed.TotalSeconds, sampler.PeakMegabytes, rows, summary);
+        return new Measurement(clock.Elapsed.TotalSeconds, sampler.PeakMegabytes, rows, summary, []);
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages, as uptime shows them (the machine may be shared).</summary>
+    private static string LoadAverage() => string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static string Work()
     {
         // Per process: two benches at once must not delete each other's partials.
-        var work = Path.Combine(Path.GetTempPath(), $"c360-bench-work-{System.Environment.ProcessId}");
+        var work = Path.Combine(Path.GetTempPath(), $"c360-bench-work-{Environment.ProcessId}");
         if (Directory.Exists(work))
         {
             Directory.Delete(work, recursive: true);

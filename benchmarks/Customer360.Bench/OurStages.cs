@@ -1,9 +1,12 @@
+using Customer360.Domain.Hosting;
+using Customer360.Cli;
 using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Search;
 using Customer360.Domain.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Customer360.Bench;
 
@@ -79,5 +82,31 @@ public static class OurStages
             ["keyword_length"] = rows.Sum(r => (long)r.Keyword.Length),
             ["distinct_keywords"] = rows.Select(r => r.Keyword).Distinct(StringComparer.Ordinal).Count(),
         }), maps.Sum(m => m.Stats.RowsRead));
+    }
+
+    /// <summary>
+    /// The whole <c>run</c> of both streams as the CLI runs it (<see cref="LocalPipelineRunner"/>, offline
+    /// classifier, files only), into a fresh output and work folder so nothing is reused; returns the rows
+    /// of the two tables DuckDB also computes, and the run report's stage timings.
+    /// </summary>
+    public static async Task<(TableSummary Summary, long InputRows, IReadOnlyList<Domain.Flow.StageTiming> Stages)> RunAsync(
+        string content, string search, string work, int shards, int parallelism)
+    {
+        var options = new LocalRunOptions
+        {
+            ContentDirectory = content,
+            SearchDirectory = search,
+            OutputDirectory = Path.Combine(work, "out"),
+            WorkDirectory = Path.Combine(work, "work"),
+            Parallelism = parallelism,
+            Settings = new PipelineSettings { Shards = shards, Classifier = ClassifierKind.Offline },
+        };
+        var (result, report) = await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
+        long Rows(string table) => result.Tables.Where(t => t.Table == table).Sum(t => t.Rows);
+        return (new TableSummary(new Dictionary<string, long>
+        {
+            ["content_rows"] = Rows(ContentProfileTable.Name),
+            ["search_rows"] = Rows(SearchTables.TopKeyword),
+        }), report.Content.LinesRead + report.Search.RowsRead, report.Stages);
     }
 }

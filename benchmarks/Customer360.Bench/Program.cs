@@ -1,21 +1,23 @@
-using System.CommandLine;
 using System.Diagnostics;
+using System.CommandLine;
 using System.Globalization;
 using Customer360.Bench;
 using Customer360.Domain.Generation;
 
-// dotnet run --project benchmarks/Customer360.Bench -c Release -- [--data DIR] [--scale bench] [--reps 5] [--smoke]
+// dotnet run --project benchmarks/Customer360.Bench -c Release -- [--data DIR] [--scale bench] [--reps 5] [--stages content,search,run] [--smoke]
 var data = new Option<DirectoryInfo>("--data") { Description = "Dataset folder (generated when missing).", DefaultValueFactory = _ => new DirectoryInfo("bench-data") };
 var scale = new Option<DatasetScale>("--scale") { Description = "small, bench or full.", DefaultValueFactory = _ => DatasetScale.Bench };
 var reps = new Option<int>("--reps") { Description = "Measured repetitions per engine (after one warm-up each).", DefaultValueFactory = _ => 5 };
 var parallelism = new Option<int>("--parallelism") { Description = "Our steps at once; DuckDB threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
 var shards = new Option<int>("--shards") { DefaultValueFactory = _ => 8 };
-var stages = new Option<string>("--stages") { Description = "content, search or content,search.", DefaultValueFactory = _ => "content,search" };
-var readJson = new Option<bool>("--with-read-json") { Description = "Also time DuckDB's read_json variant of the content query (different semantics; reference only)." };
-var smoke = new Option<bool>("--smoke") { Description = "A tiny dataset, one repetition: proves the bench runs and both engines agree." };
+var stages = new Option<string>("--stages") { Description = "content, search and/or run (the whole run of both streams), comma-separated.", DefaultValueFactory = _ => "content,search,run" };
+var noExact = new Option<bool>("--no-exact") { Description = "Skip the line-by-line DuckDB content query (every edge rule; slow)." };
+var smoke = new Option<bool>("--smoke") { Description = "A tiny dataset, one repetition: proves the bench runs and every engine agrees." };
 var contracts = new Option<int?>("--contracts") { Description = "Content contracts to generate instead of the scale's count (for 2×, 4× the bench month)." };
+var layout = new Option<ContentLineOrder>("--layout") { Description = "When generating: time (lines in time order, contracts interleaved, as an export comes) or contract (each contract's lines together; for comparison).", DefaultValueFactory = _ => ContentLineOrder.Time };
+var badLines = new Option<double>("--bad-line-share") { Description = "When generating: share of bad content lines. 0 (the default) is a clean export, on which DuckDB's typed read_json query and ours must agree; the generator's own default (0.006) exercises every rejection rule, which only the line-by-line peer follows.", DefaultValueFactory = _ => 0 };
 var engines = new Option<string>("--engines") { Description = "ours, duckdb or ours,duckdb (the agreement check and ratio need both).", DefaultValueFactory = _ => "ours,duckdb" };
-var root = new RootCommand("Customer 360 benchmark: our stages vs DuckDB on the same files, in one process.") { data, scale, reps, parallelism, shards, stages, smoke, readJson, contracts, engines };
+var root = new RootCommand("Customer 360 benchmark: our stages and whole run vs DuckDB on the same files, in one process.") { data, scale, reps, parallelism, shards, stages, smoke, noExact, contracts, layout, badLines, engines };
 root.SetAction(async (parse, cancellationToken) =>
 {
     bool isSmoke = parse.GetValue(smoke);
@@ -23,13 +25,29 @@ root.SetAction(async (parse, cancellationToken) =>
     var size = isSmoke ? DatasetScale.Small : parse.GetValue(scale);
     if (isSmoke)
     {
-        folder = Path.Combine(Path.GetTempPath(), "c360-bench-smoke");
+        // A folder of this process's own: test commands of several worktrees may run the smoke at once.
+        folder = Path.Combine(Path.GetTempPath(), $"c360-bench-smoke-{Environment.ProcessId}");
     }
-    EnsureDataset(folder, size, parse.GetValue(contracts));
-    var engineList = parse.GetValue(engines)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    return await Bench.RunAsync(folder, isSmoke ? 1 : parse.GetValue(reps), parse.GetValue(parallelism), parse.GetValue(shards),
-        parse.GetValue(stages)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), parse.GetValue(readJson),
-        runOurs: engineList.Contains("ours"), runDuckDb: engineList.Contains("duckdb"));
+    try
+    {
+        var dataset = new BenchDataset(folder, size, parse.GetValue(contracts), parse.GetValue(layout), parse.GetValue(badLines));
+        if (dataset.Ensure() is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return 2;
+        }
+        var engineList = parse.GetValue(engines)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return await Bench.RunAsync(new BenchOptions(folder, isSmoke ? 1 : parse.GetValue(reps), parse.GetValue(parallelism), parse.GetValue(shards),
+            parse.GetValue(stages)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), !parse.GetValue(noExact),
+            RunOurs: engineList.Contains("ours"), RunDuckDb: engineList.Contains("duckdb")));
+    }
+    finally
+    {
+        if (isSmoke)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 });
 
 var step = new Command("step", "Run one step in this process and print its peak memory (VmHWM after the step's inputs are prepared): map one file, reduce one shard (content or search), or a load step.");
@@ -56,6 +74,29 @@ step.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 root.Subcommands.Add(step);
+
+var scan = new Command("scan", "The content map's inner loop alone: scan one daily file into a day aggregator, several passes in one thread; wall and CPU seconds per pass.");
+var scanFile = new Option<FileInfo>("--file") { Required = true, Description = "A content log (YYYYMMDD.json)." };
+var passes = new Option<int>("--passes") { DefaultValueFactory = _ => 5 };
+scan.Options.Add(scanFile);
+var parseOnly = new Option<bool>("--parse-only") { Description = "Parse the lines but aggregate nothing." };
+scan.Options.Add(passes);
+var wholeMap = new Option<bool>("--map") { Description = "Time the whole map step (scan, shard, write partials) instead." };
+scan.Options.Add(parseOnly);
+var fastShare = new Option<bool>("--fast-path-share") { Description = "Count the lines the content fast path accepts instead." };
+scan.Options.Add(wholeMap);
+scan.Options.Add(fastShare);
+scan.SetAction(async (parse, cancellationToken) =>
+{
+    if (parse.GetValue(fastShare))
+    {
+        ScanBench.FastPathShare(parse.GetValue(scanFile)!.FullName);
+        return 0;
+    }
+    await ScanBench.RunAsync(parse.GetValue(scanFile)!.FullName, parse.GetValue(passes), !parse.GetValue(parseOnly), parse.GetValue(wholeMap));
+    return 0;
+});
+root.Subcommands.Add(scan);
 
 var classify = new Command("classify", "Classification at scale: the search months' distinct top keywords against a local chat-completions server with latency and an enforced rate limit (June, then July, then a rerun).");
 var rpm = new Option<int>("--rpm") { Description = "The server's requests-per-minute limit.", DefaultValueFactory = _ => 600 };
@@ -90,21 +131,5 @@ static void EnsureSearch(string folder, DatasetScale scale)
         var clock = Stopwatch.StartNew();
         new SearchLogGenerator(42, DatasetScales.SearchUsers(scale)).Write(search, Environment.ProcessorCount);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated in {clock.Elapsed.TotalSeconds:F1}s"));
-    }
-}
-
-static void EnsureDataset(string folder, DatasetScale scale, int? contracts)
-{
-    var content = Path.Combine(folder, "content");
-    var search = Path.Combine(folder, "search");
-    if (!Directory.Exists(content) || Directory.GetFiles(content).Length == 0)
-    {
-        Console.WriteLine($"Generating {scale} content into {content} ...");
-        new ContentLogGenerator(42, contracts ?? DatasetScales.Contracts(scale)).Write(content, gzipLastDay: false, Environment.ProcessorCount);
-    }
-    if (!Directory.Exists(search) || Directory.GetDirectories(search).Length == 0)
-    {
-        Console.WriteLine($"Generating {scale} search into {search} ...");
-        new SearchLogGenerator(42, DatasetScales.SearchUsers(scale)).Write(search, Environment.ProcessorCount);
     }
 }

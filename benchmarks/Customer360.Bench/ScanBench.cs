@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Customer360.Domain.Content;
+
+namespace Customer360.Bench;
+
+/// <summary>
+/// The content map's inner loop alone, in one thread: scan one daily file into a day aggregator, several
+/// times in one process (after a warm-up, so the JIT is done), printing wall and CPU seconds per pass.
+/// CPU seconds are steadier than wall seconds on a shared machine; for comparing builds, not engines.
+/// </summary>
+public static class ScanBench
+{
+    public static async Task RunAsync(string path, int reps, bool aggregate, bool wholeMap)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        bool search = path.EndsWith(".parquet", StringComparison.Ordinal);
+        var name = search ? null : ContentLogFileName.TryParse(Path.GetFileName(path)) ?? throw new ArgumentException($"'{path}' is not a content log name.");
+        var times = new List<(double Wall, double Cpu)>();
+        for (int r = 0; r <= reps; r++)
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var aggregator = new ContentDayAggregator(name?.Date ?? default);
+            if (search)
+            {
+                // A search file: read user_id and keyword, normalise, count per user (the search map's inner loop).
+                var users = new Domain.Search.SearchDayAggregator();
+                await using var stream = File.OpenRead(path);
+                await Domain.Search.SearchLogReader.ReadAsync(stream, users.Add, CancellationToken.None);
+            }
+            else if (wholeMap)
+            {
+                // The whole map step (scan, shard, write partials) into a fresh work folder.
+                var work = Path.Combine(Path.GetTempPath(), $"c360-scan-{Environment.ProcessId}");
+                if (Directory.Exists(work))
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+                var environment = OurStages.Environment(Path.GetDirectoryName(path), null, work);
+                var info = new FileInfo(path);
+                var source = new Domain.Flow.SourceFile(info.Name, info.Length, $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}");
+                await new Domain.Activities.MapContentFileActivity(environment).RunAsync(new Domain.Flow.MapContentFileInput(source, 8), CancellationToken.None);
+            }
+            else
+            await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+            {
+                await new ContentLogScanner(CategoryMap.Default).ScanAsync(stream, name!.IsGzip, aggregate ? aggregator : new CountingSink(), CancellationToken.None);
+            }
+            double wall = clock.Elapsed.TotalSeconds;
+            double used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine(string.Create(inv, $"  {(r == 0 ? "warm-up" : $"pass {r}")}: {wall:F3}s wall, {used:F3}s CPU, {aggregator.Count:N0} contracts"));
+            if (r > 0)
+            {
+                times.Add((wall, used));
+            }
+        }
+        var walls = times.Select(t => t.Wall).Order().ToList();
+        var cpus = times.Select(t => t.Cpu).Order().ToList();
+        Console.WriteLine(string.Create(inv, $"scan {Path.GetFileName(path)}: median {walls[walls.Count / 2]:F3}s wall, {cpus[cpus.Count / 2]:F3}s CPU over {reps} passes (load {File.ReadAllText("/proc/loadavg")[..14]})"));
+    }
+
+    /// <summary>Parsing alone: counts the valid records and keeps nothing.</summary>
+    private sealed class CountingSink : IContentRecordSink
+    {
+        public long Records { get; private set; }
+
+        public void Add(in ContentLineRecord record) => Records++;
+    }
+
+    /// <summary>How many of a content file's non-blank lines the fast path accepts (the rest go to the full parser).</summary>
+    public static void FastPathShare(string path)
+    {
+        var fast = new ContentLineFastPath(CategoryMap.Default);
+        long lines = 0, accepted = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            lines++;
+            if (fast.TryParse(System.Text.Encoding.UTF8.GetBytes(line), out _))
+            {
+                accepted++;
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fast path {Path.GetFileName(path)}: {accepted:N0} of {lines:N0} lines ({100.0 * accepted / lines:F3}%)"));
+    }
+}
