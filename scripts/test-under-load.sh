@@ -11,7 +11,9 @@ mkdir -p "$LOGS"
 
 if ! command -v stress-ng >/dev/null 2>&1; then
   echo "== installing stress-ng"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y stress-ng >/dev/null; else sudo apt-get install -y stress-ng >/dev/null; fi
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  for attempt in 1 2 3 4 5; do $SUDO apt-get update -qq && break; sleep 3; done   # a fresh machine has no package lists yet
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=120 --no-install-recommends stress-ng >/dev/null
 fi
 
 CORES=$(nproc)
