@@ -35,22 +35,7 @@ public class LogDropLayoutTests
     public async Task The_plan_reads_exactly_the_files_that_start_a_run()
     {
         using var temp = new TempFolder();
-        foreach (var (name, _) in Names.Select(r => ((string)r[0], (int?)r[1])))
-        {
-            var path = Path.Combine(temp.Path, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, "x");
-        }
-        var store = new LocalFolderStore(temp.Path);
-        var environment = new PipelineEnvironment
-        {
-            Content = new SourceLocation(store, LogDropLayout.ContentPrefix),
-            Search = new SourceLocation(store, LogDropLayout.SearchPrefix),
-            Work = store,
-            Output = store,
-            Sinks = [],
-            KeywordCache = new Customer360.Tests.Classification.InMemoryKeywordCache(),
-        };
+        var environment = await DropFolder.PlanningEnvironmentAsync(temp.Path, Names.Select(r => (string)r[0]));
         var plan = await new PlanRunActivity(environment).RunAsync(new Domain.Flow.PlanInput(null, Domain.Flow.PipelineStreams.All), CancellationToken.None);
         var planned = plan.ContentFiles.Concat(plan.SearchFiles).Select(f => f.Name).Order(StringComparer.Ordinal);
         var starting = Names.Select(r => ((string)r[0], (int?)r[1])).Where(r => r.Item2 is not null).Select(r => r.Item1).Order(StringComparer.Ordinal);

@@ -47,22 +47,7 @@ public class RunMonthsTests
     public async Task The_plan_lists_the_month_before_for_search_and_only_the_month_for_content()
     {
         using var temp = new TempFolder();
-        foreach (var name in new[] { "content/20220630.json", "content/20220701.json", "search/20220630/part-0.parquet", "search/20220701.parquet", "search/20220801.parquet" })
-        {
-            var path = Path.Combine(temp.Path, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, "x");
-        }
-        var store = new LocalFolderStore(temp.Path);
-        var environment = new PipelineEnvironment
-        {
-            Content = new SourceLocation(store, LogDropLayout.ContentPrefix),
-            Search = new SourceLocation(store, LogDropLayout.SearchPrefix),
-            Work = store,
-            Output = store,
-            Sinks = [],
-            KeywordCache = new InMemoryKeywordCache(),
-        };
+        var environment = await DropFolder.PlanningEnvironmentAsync(temp.Path, new[] { "content/20220630.json", "content/20220701.json", "search/20220630/part-0.parquet", "search/20220701.parquet", "search/20220801.parquet" });
         var plan = await new PlanRunActivity(environment).RunAsync(new PlanInput([202207], PipelineStreams.All), CancellationToken.None);
         Assert.Equal(["content/20220701.json"], plan.ContentFiles.Select(f => f.Name));
         Assert.Equal(["search/20220630/part-0.parquet", "search/20220701.parquet"], plan.SearchFiles.Select(f => f.Name));
