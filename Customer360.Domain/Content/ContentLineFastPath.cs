@@ -73,21 +73,14 @@ public sealed class ContentLineFastPath
             {
                 return false;
             }
-            i = SkipWhitespace(line, i);
-            if (i >= line.Length)
+            if (!NextMember(line, ref i, out bool closed))
             {
                 return false;
             }
-            if (line[i] == '}')
+            if (closed)
             {
-                i++;
                 break;
             }
-            if (line[i] != ',')
-            {
-                return false;
-            }
-            i = SkipWhitespace(line, i + 1);
         }
         if (SkipWhitespace(line, i) != line.Length || !sawSource || source.ContractLength < 0 || source.AppLength < 0 || !source.HasDuration)
         {
@@ -161,22 +154,36 @@ public sealed class ContentLineFastPath
             {
                 return false;
             }
-            i = SkipWhitespace(line, i);
-            if (i >= line.Length)
+            if (!NextMember(line, ref i, out bool closed))
             {
                 return false;
             }
-            if (line[i] == '}')
+            if (closed)
             {
-                i++;
                 return true;
             }
-            if (line[i] != ',')
-            {
-                return false;
-            }
-            i = SkipWhitespace(line, i + 1);
         }
+    }
+
+    /// <summary>
+    /// After a member's value: <c>}</c> (consumed; <paramref name="closed"/>) or <c>,</c> (consumed, and the
+    /// whitespace before the next key); false on anything else.
+    /// </summary>
+    private static bool NextMember(ReadOnlySpan<byte> line, ref int i, out bool closed)
+    {
+        i = SkipWhitespace(line, i);
+        closed = i < line.Length && line[i] == '}';
+        if (closed)
+        {
+            i++;
+            return true;
+        }
+        if (i >= line.Length || line[i] != ',')
+        {
+            return false;
+        }
+        i = SkipWhitespace(line, i + 1);
+        return true;
     }
 
     /// <summary>A string value of one of the four fields (anything else: not simple); a repeated key overwrites, as in the full reader.</summary>

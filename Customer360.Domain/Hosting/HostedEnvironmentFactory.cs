@@ -36,8 +36,6 @@ public static class HostedEnvironmentFactory
     /// <summary>The app settings as the one settings model (strict: <see cref="SettingsException"/> on any bad value).</summary>
     public static PipelineSettings Settings(Func<string, string?> setting) => PipelineSettings.Bind(SettingSource.FromAppSettings(setting));
 
-    /// <summary>Shards per run (setting <c>C360_SHARDS</c>, default <see cref="PipelineSettings.DefaultShards"/>).</summary>
-    public static int Shards(Func<string, string?> setting) => Settings(setting).Shards;
 
     /// <summary>The run request for a month (or every month when null).</summary>
     public static PipelineRequest Request(string runId, Func<string, string?> setting, int? month, PipelineStreams streams) =>

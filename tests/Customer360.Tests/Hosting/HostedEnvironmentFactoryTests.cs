@@ -35,7 +35,7 @@ public class HostedEnvironmentFactoryTests
         Assert.IsType<RuleBasedKeywordClassifier>(environment.Classifier);
         Assert.Equal(12, environment.Options.HighActivityDays);
         Assert.Null(environment.RunLog);
-        Assert.Equal(PipelineSettings.DefaultShards, HostedEnvironmentFactory.Shards(k => settings.GetValueOrDefault(k)));
+        Assert.Equal(PipelineSettings.DefaultShards, HostedEnvironmentFactory.Settings(k => settings.GetValueOrDefault(k)).Shards);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class HostedEnvironmentFactoryTests
         Assert.IsType<MySqlKeywordCache>(environment.KeywordCache);
         Assert.IsType<MySqlRunLog>(environment.RunLog);
         Assert.IsType<OpenAiKeywordClassifier>(environment.Classifier);
-        Assert.Equal(32, HostedEnvironmentFactory.Shards(k => settings.GetValueOrDefault(k)));
+        Assert.Equal(32, HostedEnvironmentFactory.Settings(k => settings.GetValueOrDefault(k)).Shards);
         Assert.IsType<AzureBlobStore>(environment.Output);
     }
 }
