@@ -16,40 +16,56 @@ namespace Customer360.Domain.Activities;
 /// </summary>
 public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActivity<LoadSearchInput, StreamLoadResult>
 {
-    public const string CacheSource = "cache";
+    private const string CacheSource = "cache";
 
     public async Task<StreamLoadResult> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
         var categories = await ReadCategoriesAsync(input, cancellationToken).ConfigureAwait(false);
-        var tops = await new ShardResultStore(environment.Work).ReadSearchAsync(input.ShardResults, cancellationToken).ConfigureAwait(false);
-        var read = tops.ConvertAll(t =>
-        {
-            var category = categories.TryGetValue(t.Keyword, out var c)
-                ? c
-                : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
-            return new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, category.Category, category.Source);
-        });
-        read.Sort(TopKeywordRow.Order);
-
+        var read = await ReadClassifiedAsync(input.ShardResults, categories, cancellationToken).ConfigureAwait(false);
         var months = new RunMonths(input.Months);
+        var tables = await WriteTablesAsync(read, categories, months, cancellationToken).ConfigureAwait(false);
+
+        // customer_360: the run's months, and of the month read before each only what completes a written trend pair.
+        // Built after the tables, whose trend rows are garbage by now.
+        var latest = new Dictionary<string, LatestSearch>(StringComparer.Ordinal);
+        LatestSearch.AddUsers(months.WrittenWithTrendContext(read), latest);
+        var side = await new Customer360Handoff(environment.Work).WriteSearchSideAsync(input.RunId, latest, cancellationToken).ConfigureAwait(false);
+        return new StreamLoadResult(tables, side);
+    }
+
+    private async Task<List<TableLoadResult>> WriteTablesAsync(List<TopKeywordRow> read, Dictionary<string, KeywordCategory> categories, RunMonths months, CancellationToken cancellationToken)
+    {
         // The trend is built over every month read, then cut to the pairs of the run's months.
         var trend = TrendBuilder.Build(read).Where(months.Writes).ToList();
         var rows = months.IsAll ? read : read.Where(r => months.Writes(r.Month)).ToList();
         // The keywords of the written rows: the top keywords, and the earlier end of each trend pair (its later end is one of them).
         var used = rows.Select(r => r.MostSearch).Concat(trend.Select(t => t.MostSearchFrom)).ToHashSet(StringComparer.Ordinal);
         var keywords = categories.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
-        List<TableLoadResult> tables =
+        return
         [
             await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken, new TableFigures(Search: SearchFigures.From(rows))).ConfigureAwait(false),
             await environment.WriteTableAsync(SearchTables.FromTrend(trend), cancellationToken, new TableFigures(Trend: TrendFigures.From(trend))).ConfigureAwait(false),
             await environment.WriteTableAsync(SearchTables.FromKeywordCategories(keywords), cancellationToken).ConfigureAwait(false),
         ];
+    }
 
-        // customer_360: the run's months, and of the month read before each only what completes a written trend pair.
-        var latest = new Dictionary<string, LatestSearch>(StringComparer.Ordinal);
-        LatestSearch.AddUsers(months.WrittenWithTrendContext(read), latest);
-        var side = await new Customer360Handoff(environment.Work).WriteSearchSideAsync(input.RunId, latest, cancellationToken).ConfigureAwait(false);
-        return new StreamLoadResult(tables, side);
+    /// <summary>Every top-keyword row of the shards with its category, in table order; read shard by shard, so one shard's raw rows are in memory at a time.</summary>
+    private async Task<List<TopKeywordRow>> ReadClassifiedAsync(IReadOnlyList<string> shardResults, Dictionary<string, KeywordCategory> categories, CancellationToken cancellationToken)
+    {
+        var results = new ShardResultStore(environment.Work);
+        var rows = new List<TopKeywordRow>();
+        foreach (var shard in shardResults)
+        {
+            foreach (var t in await results.ReadSearchAsync([shard], cancellationToken).ConfigureAwait(false))
+            {
+                var category = categories.TryGetValue(t.Keyword, out var c)
+                    ? c
+                    : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
+                rows.Add(new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, category.Category, category.Source));
+            }
+        }
+        rows.Sort(TopKeywordRow.Order);
+        return rows;
     }
 
     /// <summary>The category of every keyword of the run: this run's batch results over the cached ones.</summary>
