@@ -17,7 +17,7 @@ public sealed class LoadIdentityMapActivity(PipelineEnvironment environment) : I
     {
         if (environment.IdentityMap is not { } map)
         {
-            return new IdentityMapLoaded(null, 0, null);
+            return new IdentityMapLoaded(null, 0);
         }
         var where = $"{map.Setting}: '{map.Name}' in {map.Store.Location}";
         if (!await map.Store.ExistsAsync(map.Name, cancellationToken).ConfigureAwait(false))
@@ -36,6 +36,6 @@ public sealed class LoadIdentityMapActivity(PipelineEnvironment environment) : I
             await sink.ReplaceAsync(links, cancellationToken).ConfigureAwait(false);
         }
         var name = await new Customer360Handoff(environment.Work).WriteIdentityMapAsync(input, links, cancellationToken).ConfigureAwait(false);
-        return new IdentityMapLoaded(name, links.Count, $"{map.Store.Location}/{map.Name}");
+        return new IdentityMapLoaded(name, links.Count);
     }
 }

@@ -27,7 +27,7 @@ public sealed class NoWorkActivities(int files, int batches)
                 ["searchFiles"] = Files("search/202206{0:00}.parquet"),
                 ["ignoredFiles"] = new JsonArray(),
             },
-            ActivityNames.LoadIdentityMap => new JsonObject { ["name"] = null, ["links"] = 0, ["source"] = null },
+            ActivityNames.LoadIdentityMap => new JsonObject { ["name"] = null, ["links"] = 0 },
             ActivityNames.MapContentFile => new JsonObject { ["file"] = "f", ["month"] = 202204, ["partialPrefix"] = "p/", ["contracts"] = 0, ["stats"] = new JsonObject(), ["reused"] = true, ["seconds"] = 0 },
             ActivityNames.MapSearchFile => new JsonObject { ["file"] = "f", ["month"] = 202206, ["partialPrefix"] = "p/", ["users"] = 0, ["stats"] = new JsonObject { ["rowsRead"] = 0, ["accepted"] = 0, ["skipped"] = 0, ["error"] = null }, ["reused"] = true, ["seconds"] = 0 },
             ActivityNames.ReduceContentShard => new JsonObject { ["shard"] = input.GetProperty("shard").GetInt32(), ["resultName"] = "r", ["rows"] = 0, ["seconds"] = 0 },
