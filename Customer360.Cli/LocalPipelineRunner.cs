@@ -7,7 +7,6 @@ using Customer360.Domain.Hosting;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Reporting.Html;
 using Customer360.Domain.Storage;
-using Customer360.Domain.Warehouse;
 using Microsoft.Extensions.Logging;
 
 namespace Customer360.Cli;
@@ -20,14 +19,9 @@ public static class LocalPipelineRunner
     {
         var settings = options.Settings.Validate();
         var output = new LocalFolderStore(options.OutputDirectory);
-        var identity = options.IdentityMapPath is null ? [] : IdentityMapCsv.Read(options.IdentityMapPath);
-        if (settings.MySqlConnectionString is { } mysql && options.IdentityMapPath is not null)
-        {
-            await MySqlIdentityMap.ReplaceAsync(mysql, identity, cancellationToken).ConfigureAwait(false);
-        }
         var (content, search, work) = Sources(options);
-        var environment = PipelineEnvironmentBuilder.Build(settings, new PipelineStores(content, search, work, output, options.KeywordCachePath),
-            loggerFactory, credential: null, options.ClassifierOverride, options.KeywordCacheOverride, identity);
+        var environment = PipelineEnvironmentBuilder.Build(settings, new PipelineStores(content, search, work, output, options.KeywordCachePath, IdentityMap(settings)),
+            loggerFactory, credential: null, options.ClassifierOverride, options.KeywordCacheOverride);
         try
         {
             var runId = "local-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
@@ -52,6 +46,17 @@ public static class LocalPipelineRunner
                 ownedClassifier.Dispose();
             }
         }
+    }
+
+    /// <summary>The identity map's file (<see cref="PipelineSettings.IdentityMap"/> is a path here); the flow's identity-map step reads and validates it.</summary>
+    private static IdentityMapSource? IdentityMap(PipelineSettings settings)
+    {
+        if (settings.IdentityMap is not { } path)
+        {
+            return null;
+        }
+        var full = Path.GetFullPath(path);
+        return new IdentityMapSource(new LocalFolderStore(Path.GetDirectoryName(full)!), Path.GetFileName(full), $"--identity-map ({AppSettingNames.IdentityMap})");
     }
 
     /// <summary>Folders, or a blob container laid out as content/ and search/ (DESIGN §1) with partials under a prefix of its own.</summary>

@@ -33,9 +33,6 @@ public sealed record LocalRunOptions
     /// <summary>Where partials go inside the container when reading from blob storage (and no --work is given).</summary>
     public const string BlobWorkPrefix = "_c360/work/";
 
-    /// <summary>CSV (contract,user_id) joining the two streams in customer_360.</summary>
-    public string? IdentityMapPath { get; init; }
-
     public string ResolvedWorkDirectory => WorkDirectory ?? Path.Combine(OutputDirectory, ".work");
 
     /// <summary>The embedded-mode keyword cache file.</summary>

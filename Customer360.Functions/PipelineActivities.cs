@@ -16,6 +16,9 @@ public sealed partial class PipelineActivities(ActivityCatalog catalog, ILogger<
     [Function(ActivityNames.PlanRun)]
     public Task<JsonElement> PlanRun([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.PlanRun, input, cancellationToken);
 
+    [Function(ActivityNames.LoadIdentityMap)]
+    public Task<JsonElement> LoadIdentityMap([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.LoadIdentityMap, input, cancellationToken);
+
     [Function(ActivityNames.MapContentFile)]
     public Task<JsonElement> MapContentFile([ActivityTrigger] JsonElement input, CancellationToken cancellationToken) => RunAsync(ActivityNames.MapContentFile, input, cancellationToken);
 
@@ -57,7 +60,9 @@ public sealed partial class PipelineActivities(ActivityCatalog catalog, ILogger<
 
     private async Task<JsonElement> RunAsync(string activity, JsonElement input, CancellationToken cancellationToken)
     {
-        var runId = input.ValueKind == JsonValueKind.Object && input.TryGetProperty("runId", out var id) ? id.GetString() : null;
+        // Most inputs are records with a runId; the run-scoped steps (identity map, HTML report, cleanup) take the run id itself.
+        var runId = input.ValueKind == JsonValueKind.Object && input.TryGetProperty("runId", out var id) ? id.GetString()
+            : input.ValueKind == JsonValueKind.String ? input.GetString() : null;
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["RunId"] = runId,

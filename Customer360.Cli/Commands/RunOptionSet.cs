@@ -18,7 +18,6 @@ public sealed class RunOptionSet
     private readonly Option<int[]> _months = new("--month") { Description = "Only this month (YYYYMM); repeatable. Default: every month found.", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string?> _storage = new("--storage") { Description = "Azure Storage connection string (e.g. Azurite): read content/ and search/ from --container." };
     private readonly Option<string?> _container = new("--container") { Description = "Blob container with content/YYYYMMDD.json[.gz] and search/YYYYMMDD/*.parquet." };
-    private readonly Option<FileInfo?> _identityMap = new("--identity-map") { Description = "CSV with contract,user_id joining content and search in customer_360 (default: contract = user_id)." };
 
     /// <summary>The run's settings: flag → the app setting it stands for (also read from the environment when the flag is absent).</summary>
     private readonly List<(Option<string?> Option, string Setting)> _settings =
@@ -35,6 +34,7 @@ public sealed class RunOptionSet
         (SettingFlags.Create("--category-map", AppSettingNames.CategoryMap, "JSON file mapping AppName to category name (replaces the built-in table)."), AppSettingNames.CategoryMap),
         (SettingFlags.Create("--classifier-instructions", AppSettingNames.ClassifierInstructions, "Text file with the LLM classifier's instructions (replaces the built-in ones)."), AppSettingNames.ClassifierInstructions),
         (SettingFlags.Create("--requests-per-minute", AppSettingNames.OpenAiRequestsPerMinute, "The LLM deployment's requests-per-minute limit, to pace under it."), AppSettingNames.OpenAiRequestsPerMinute),
+        (SettingFlags.Create("--identity-map", AppSettingNames.IdentityMap, "CSV file with a contract,user_id header joining content and search in customer_360 (default: contract = user_id)."), AppSettingNames.IdentityMap),
         (SettingFlags.Create("--tokens-per-minute", AppSettingNames.OpenAiTokensPerMinute, "The LLM deployment's tokens-per-minute limit."), AppSettingNames.OpenAiTokensPerMinute),
     ];
 
@@ -45,7 +45,7 @@ public sealed class RunOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _content, _search, _output, _work, _parallelism, _months, _storage, _container, _identityMap, _reclassifyStale, Verbose }.Concat(_settings.Select(s => s.Option)))
+        foreach (var option in new Option[] { _content, _search, _output, _work, _parallelism, _months, _storage, _container, _reclassifyStale, Verbose }.Concat(_settings.Select(s => s.Option)))
         {
             command.Options.Add(option);
         }
@@ -81,7 +81,6 @@ public sealed class RunOptionSet
             Parallelism = parse.GetValue(_parallelism),
             Months = parse.GetValue(_months),
             Settings = settings,
-            IdentityMapPath = parse.GetValue(_identityMap)?.FullName,
             StorageConnectionString = parse.GetValue(_storage),
             Container = parse.GetValue(_container),
         }, null);

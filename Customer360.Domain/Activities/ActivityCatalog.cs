@@ -14,6 +14,7 @@ public sealed class ActivityCatalog
     public ActivityCatalog(PipelineEnvironment environment)
     {
         Add(ActivityNames.PlanRun, new PlanRunActivity(environment));
+        Add(ActivityNames.LoadIdentityMap, new LoadIdentityMapActivity(environment));
         Add(ActivityNames.MapContentFile, new MapContentFileActivity(environment));
         Add(ActivityNames.ReduceContentShard, new ReduceContentShardActivity(environment));
         Add(ActivityNames.LoadContent, new LoadContentActivity(environment));
@@ -28,8 +29,6 @@ public sealed class ActivityCatalog
         Add(ActivityNames.CleanupRun, new CleanupRunActivity(environment));
         Add(ActivityNames.RecordRunFailure, new RecordRunFailureActivity(environment));
     }
-
-    public IReadOnlyCollection<string> Names => _activities.Keys;
 
     /// <summary>Registers an activity (hosts and tests may add or replace entries).</summary>
     public void Add<TInput, TOutput>(string name, IActivity<TInput, TOutput> activity)

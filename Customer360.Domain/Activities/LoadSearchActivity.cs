@@ -1,7 +1,9 @@
 using Customer360.Domain.Classification;
+using Customer360.Domain.Customers;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Search;
+using Customer360.Domain.WorkStore;
 
 namespace Customer360.Domain.Activities;
 
@@ -10,15 +12,29 @@ namespace Customer360.Domain.Activities;
 /// builds the month-over-month trend, and writes <c>search_top_keyword</c>, <c>search_trend</c> and
 /// <c>keyword_category</c> to every sink. A run restricted to months writes only their rows (<see cref="RunMonths"/>):
 /// the month before each, read for the trend, keeps its own top-keyword files and MySQL rows as they were.
+/// The shards' one reader, it also hands each user's latest search to <c>customer_360</c> (<see cref="Customer360Handoff"/>).
 /// </summary>
-public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActivity<LoadSearchInput, IReadOnlyList<TableLoadResult>>
+public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActivity<LoadSearchInput, StreamLoadResult>
 {
-    public const string CacheSource = "cache";
+    private const string CacheSource = "cache";
 
-    public async Task<IReadOnlyList<TableLoadResult>> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
+    public async Task<StreamLoadResult> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
-        var (read, categories) = await ReadRowsAsync(environment, input, cancellationToken).ConfigureAwait(false);
+        var categories = await ReadCategoriesAsync(input, cancellationToken).ConfigureAwait(false);
+        var read = await ReadClassifiedAsync(input.ShardResults, categories, cancellationToken).ConfigureAwait(false);
         var months = new RunMonths(input.Months);
+        var tables = await WriteTablesAsync(read, categories, months, cancellationToken).ConfigureAwait(false);
+
+        // customer_360: the run's months, and of the month read before each only what completes a written trend pair.
+        // Built after the tables, whose trend rows are garbage by now.
+        var latest = new Dictionary<string, LatestSearch>(StringComparer.Ordinal);
+        LatestSearch.AddUsers(months.WrittenWithTrendContext(read), latest);
+        var side = await new Customer360Handoff(environment.Work).WriteSearchSideAsync(input.RunId, latest, cancellationToken).ConfigureAwait(false);
+        return new StreamLoadResult(tables, side);
+    }
+
+    private async Task<List<TableLoadResult>> WriteTablesAsync(List<TopKeywordRow> read, Dictionary<string, KeywordCategory> categories, RunMonths months, CancellationToken cancellationToken)
+    {
         // The trend is built over every month read, then cut to the pairs of the run's months.
         var trend = TrendBuilder.Build(read).Where(months.Writes).ToList();
         var rows = months.IsAll ? read : read.Where(r => months.Writes(r.Month)).ToList();
@@ -33,50 +49,41 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         ];
     }
 
-    /// <summary>Every classified top-keyword row the shards hold, in table order, and the category of every keyword of the run.</summary>
-    private static async Task<(List<TopKeywordRow> Rows, Dictionary<string, KeywordCategory> Categories)> ReadRowsAsync(
-        PipelineEnvironment environment, LoadSearchInput input, CancellationToken cancellationToken)
+    /// <summary>Every top-keyword row of the shards with its category, in table order; read shard by shard, so one shard's raw rows are in memory at a time.</summary>
+    private async Task<List<TopKeywordRow>> ReadClassifiedAsync(IReadOnlyList<string> shardResults, Dictionary<string, KeywordCategory> categories, CancellationToken cancellationToken)
     {
-        var categories = await ReadCategoriesAsync(environment, input, cancellationToken).ConfigureAwait(false);
+        var results = new ShardResultStore(environment.Work);
         var rows = new List<TopKeywordRow>();
-        foreach (var shard in input.ShardResults)
+        foreach (var shard in shardResults)
         {
-            rows.AddRange(await ReadClassifiedShardAsync(environment, shard, categories, cancellationToken).ConfigureAwait(false));
+            foreach (var t in await results.ReadSearchAsync([shard], cancellationToken).ConfigureAwait(false))
+            {
+                var category = categories.TryGetValue(t.Keyword, out var c)
+                    ? c
+                    : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
+                rows.Add(new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, category.Category, category.Source));
+            }
         }
         rows.Sort(TopKeywordRow.Order);
-        return (rows, categories);
+        return rows;
     }
 
     /// <summary>The category of every keyword of the run: this run's batch results over the cached ones.</summary>
-    internal static async Task<Dictionary<string, KeywordCategory>> ReadCategoriesAsync(
-        PipelineEnvironment environment, LoadSearchInput input, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, KeywordCategory>> ReadCategoriesAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
+        var work = new ClassificationWork(environment.Work);
         var categories = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
-        foreach (var cached in await WorkStoreJson.ReadAsync<List<KeywordCategory>>(environment.Work, input.CachedName, cancellationToken).ConfigureAwait(false))
+        foreach (var cached in await work.ReadCategoriesAsync(input.CachedName, cancellationToken).ConfigureAwait(false))
         {
             categories[cached.Keyword] = cached with { Source = CacheSource };
         }
         foreach (var name in input.BatchResults)
         {
-            foreach (var entry in await WorkStoreJson.ReadAsync<List<KeywordCategory>>(environment.Work, name, cancellationToken).ConfigureAwait(false))
+            foreach (var entry in await work.ReadCategoriesAsync(name, cancellationToken).ConfigureAwait(false))
             {
                 categories[entry.Keyword] = entry;
             }
         }
         return categories;
-    }
-
-    /// <summary>One shard's top-keyword rows with their categories (a shard holds all of its users' months).</summary>
-    internal static async Task<List<TopKeywordRow>> ReadClassifiedShardAsync(
-        PipelineEnvironment environment, string shardResult, Dictionary<string, KeywordCategory> categories, CancellationToken cancellationToken)
-    {
-        var tops = await ReduceSearchShardActivity.ReadAllAsync(environment, [shardResult], cancellationToken).ConfigureAwait(false);
-        return tops.ConvertAll(t =>
-        {
-            var category = categories.TryGetValue(t.Keyword, out var c)
-                ? c
-                : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
-            return new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, category.Category, category.Source);
-        });
     }
 }

@@ -1,78 +1,48 @@
-using System.Diagnostics;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
-using Customer360.Domain.Storage;
+using Customer360.Domain.WorkStore;
 using Microsoft.Extensions.Logging;
 
 namespace Customer360.Domain.Activities;
 
 /// <summary>
-/// Map: one daily content file → per-contract aggregates split into S shards in the work store.
-/// The partial is keyed by (file, ETag, pipeline version, options, S) and committed by a manifest
-/// written last, so a rerun reuses the partials of unchanged files and a crash leaves nothing half-used.
+/// Map: one daily content file → per-contract aggregates split into S shards, committed once
+/// (<see cref="MapPartialStore"/>): a rerun reuses the partials of unchanged files.
 /// </summary>
 public sealed partial class MapContentFileActivity(PipelineEnvironment environment) : IActivity<MapContentFileInput, ContentMapResult>
 {
-    private const string ManifestName = "_manifest.json";
     private readonly ILogger _logger = environment.LoggerFactory.CreateLogger<MapContentFileActivity>();
-
-    public static string ShardName(string partialPrefix, int shard) => $"{partialPrefix}shard-{shard:D5}.bin";
 
     public async Task<ContentMapResult> RunAsync(MapContentFileInput input, CancellationToken cancellationToken)
     {
         var source = environment.Content ?? throw new InvalidOperationException("No content source is configured.");
         var file = ContentLogFileName.TryParse(input.File.Name)
             ?? throw new ArgumentException($"'{input.File.Name}' is not a content log name.", nameof(input));
-        var key = Hashing.ShortHex($"{input.File.ETag}|{environment.Options.Fingerprint()}|{input.Shards}");
-        var prefix = $"partials/content/{PipelineEnvironment.PipelineVersion}/{file.Name}/{key}/";
-        var manifestName = prefix + ManifestName;
-
-        if (await environment.Work.ExistsAsync(manifestName, cancellationToken).ConfigureAwait(false))
-        {
-            var stored = await WorkStoreJson.ReadAsync<ContentMapResult>(environment.Work, manifestName, cancellationToken).ConfigureAwait(false);
-            LogReused(_logger, file.Name, stored.Contracts);
-            return stored with { Reused = true, Seconds = 0 };
-        }
-
-        var clock = Stopwatch.StartNew();
-        var aggregator = new ContentDayAggregator(file.Date);
-        ContentFileStats stats;
-        bool changed = false;
-        try
-        {
-            // The version the plan listed, or nothing: a partial never holds another version than its key says.
-            var stream = await source.Store.OpenVersionAsync(input.File.Name, input.File.ETag, cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+        var key = PartialKey.Content(file.Name, input.File.ETag, environment.Options.Fingerprint(), input.Shards);
+        var result = await new MapPartialStore(environment.Work).WriteOnceAsync(key, input.Shards, source.Store, input.File,
+            scan: async (stream, ct) =>
             {
-                stats = await new ContentLogScanner(environment.Options.Categories).ScanAsync(stream, file.IsGzip, aggregator, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (SourceChangedException ex)
-        {
-            // Reported, and its empty partial is left uncommitted (no manifest), so a rerun reads the file again.
-            aggregator = new ContentDayAggregator(file.Date);
-            stats = new ContentFileStats { Rejected = RejectReasons.InOrder.ToDictionary(RejectReasons.Name, _ => 0L), Error = ex.Message };
-            changed = true;
-            LogChanged(_logger, ex.Message);
-        }
-
-        var shards = aggregator.IdsByShard(input.Shards);
-        for (int i = 0; i < shards.Length; i++)
-        {
-            var ids = shards[i];
-            await environment.Work.WriteAsync(ShardName(prefix, i), (s, _) =>
+                var aggregator = new ContentDayAggregator(file.Date);
+                var stats = await new ContentLogScanner(environment.Options.Categories).ScanAsync(stream, file.IsGzip, aggregator, ct).ConfigureAwait(false);
+                return (new ContentPartialShards(aggregator, file.Month), stats);
+            },
+            whenSourceChanged: ex =>
             {
-                aggregator.WritePartial(s, file.Month, ids);
-                return Task.CompletedTask;
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
-        var result = new ContentMapResult(input.File.Name, file.Month, prefix, aggregator.Count, stats, Reused: false, clock.Elapsed.TotalSeconds);
-        if (!changed)
+                LogChanged(_logger, ex.Message);
+                var stats = new ContentFileStats { Rejected = RejectReasons.InOrder.ToDictionary(RejectReasons.Name, _ => 0L), Error = ex.Message };
+                return (new ContentPartialShards(new ContentDayAggregator(file.Date), file.Month), stats);
+            },
+            manifestOf: written => new ContentMapResult(input.File.Name, file.Month, key.Prefix, written.Keys, written.Stats, Reused: false, written.Seconds),
+            asReused: stored => stored with { Reused = true, Seconds = 0 },
+            cancellationToken).ConfigureAwait(false);
+        if (result.Reused)
         {
-            await WorkStoreJson.WriteAsync(environment.Work, manifestName, result, cancellationToken).ConfigureAwait(false);
+            LogReused(_logger, file.Name, result.Contracts);
         }
-        LogMapped(_logger, file.Name, stats.LinesRead, stats.Accepted, result.Contracts, result.Seconds);
+        else
+        {
+            LogMapped(_logger, file.Name, result.Stats.LinesRead, result.Stats.Accepted, result.Contracts, result.Seconds);
+        }
         return result;
     }
 

@@ -1,5 +1,4 @@
 using Customer360.Domain.Classification;
-using Customer360.Domain.Content;
 using Customer360.Domain.Storage;
 using Customer360.Domain.Tables;
 using Microsoft.Extensions.Logging;
@@ -7,31 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Customer360.Domain.Activities;
 
-/// <summary>Where a stream's files are: a store and the name prefix under which they sit.</summary>
-public sealed record SourceLocation(IBlobStore Store, string Prefix);
-
-/// <summary>Semantics that are configuration, not code (DESIGN §4).</summary>
-public sealed record PipelineOptions
-{
-    public CategoryMap Categories { get; init; } = CategoryMap.Default;
-
-    /// <summary>ActiveDays at or above this is <c>High</c>.</summary>
-    public int HighActivityDays { get; init; } = ContentProfileCalculator.DefaultHighActivityDays;
-
-    /// <summary>A fingerprint of everything above: partials made under other settings are not reused.</summary>
-    public string Fingerprint()
-    {
-        var text = string.Join(';', Categories.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={(int)e.Value}"));
-        return Hashing.ShortHex(text);
-    }
-}
-
 /// <summary>What the activities run against; each host builds one from its own configuration.</summary>
 public sealed class PipelineEnvironment
 {
-    /// <summary>Bumped whenever the partial format or map semantics change, so old partials are not reused.</summary>
-    public const string PipelineVersion = "v1";
-
     /// <summary>Where the content logs are (YYYYMMDD.json[.gz] under the prefix); null = no content stream.</summary>
     public SourceLocation? Content { get; init; }
 
@@ -47,7 +24,7 @@ public sealed class PipelineEnvironment
     /// <summary>The keyword → category cache shared by runs.</summary>
     public required IKeywordCache KeywordCache { get; init; }
 
-    /// <summary>The intermediate store: partials and per-run shard results.</summary>
+    /// <summary>The intermediate store: partials and each run's scratch (<see cref="WorkStore.WorkNames"/>).</summary>
     public required IBlobStore Work { get; init; }
 
     /// <summary>Where the run report goes.</summary>
@@ -59,8 +36,11 @@ public sealed class PipelineEnvironment
     /// <summary>Records finished runs (the MySQL <c>pipeline_run</c> table); null = report files only.</summary>
     public Reporting.IRunLog? RunLog { get; init; }
 
-    /// <summary>contract ↔ user_id pairs joining the two streams in <c>customer_360</c>; empty = identity.</summary>
-    public IReadOnlyList<Customers.IdentityLink> IdentityMap { get; init; } = [];
+    /// <summary>The contract ↔ user_id CSV joining the two streams in <c>customer_360</c> (<c>C360_IDENTITY_MAP</c>); null = contract is user_id.</summary>
+    public Customers.IdentityMapSource? IdentityMap { get; init; }
+
+    /// <summary>Where a loaded identity map is also kept (MySQL <c>customer_identity</c>); null = nowhere else.</summary>
+    public Customers.IIdentityMapSink? IdentityMapSink { get; init; }
 
     public PipelineOptions Options { get; init; } = new();
 

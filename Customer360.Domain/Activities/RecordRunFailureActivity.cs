@@ -1,5 +1,6 @@
 using Customer360.Domain.Flow;
 using Customer360.Domain.Reporting;
+using Customer360.Domain.WorkStore;
 using Microsoft.Extensions.Logging;
 
 namespace Customer360.Domain.Activities;
@@ -21,7 +22,7 @@ public sealed partial class RecordRunFailureActivity(PipelineEnvironment environ
         }
         try
         {
-            var deleted = await new CleanupRunActivity(environment).RunAsync(input.RunId, cancellationToken).ConfigureAwait(false);
+            var deleted = await new RunScratch(environment.Work).DeleteAsync(input.RunId, cancellationToken).ConfigureAwait(false);
             return new RunFailureRecorded(logged, deleted, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

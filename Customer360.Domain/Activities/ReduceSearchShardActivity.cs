@@ -1,39 +1,24 @@
 using System.Diagnostics;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Search;
-using Customer360.Domain.Storage;
+using Customer360.Domain.WorkStore;
 
 namespace Customer360.Domain.Activities;
 
-/// <summary>Reduce: one shard across every day's search partial → each user's top keyword per month.</summary>
+/// <summary>
+/// Reduce: one shard across every day's search partial → each user's top keyword per month, and the shard's
+/// distinct keywords next to them (classification planning reads those, not the rows).
+/// </summary>
 public sealed class ReduceSearchShardActivity(PipelineEnvironment environment) : IActivity<ReduceSearchShardInput, SearchShardResult>
 {
-    public static string ResultName(string runId, int shard) => $"runs/{runId}/search/shard-{shard:D5}.bin";
-
     public async Task<SearchShardResult> RunAsync(ReduceSearchShardInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var months = new Dictionary<int, Dictionary<string, Dictionary<string, long>>>();
-        foreach (var prefix in input.PartialPrefixes)
-        {
-            var stream = await environment.Work.OpenReadAsync(MapSearchFileActivity.ShardName(prefix, input.Shard), cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                SearchPartialFormat.ReadInto(stream, months);
-            }
-        }
+        await new MapPartialStore(environment.Work).ReadShardAsync(input.PartialPrefixes, input.Shard, s => SearchPartialFormat.ReadInto(s, months), cancellationToken).ConfigureAwait(false);
         var rows = months.SelectMany(m => m.Value.Select(u => UserTopKeyword.Pick(m.Key, u.Key, u.Value))).ToList();
         rows.Sort(UserTopKeyword.Order);
-        var name = ResultName(input.RunId, input.Shard);
-        await environment.Work.WriteAsync(name, (s, _) =>
-        {
-            UserTopKeyword.WriteAll(s, rows);
-            return Task.CompletedTask;
-        }, cancellationToken).ConfigureAwait(false);
-        return new SearchShardResult(input.Shard, name, rows.Count, clock.Elapsed.TotalSeconds);
+        var (result, keywords) = await new ShardResultStore(environment.Work).WriteSearchAsync(input.RunId, input.Shard, rows, cancellationToken).ConfigureAwait(false);
+        return new SearchShardResult(input.Shard, result, keywords, rows.Count, clock.Elapsed.TotalSeconds);
     }
-
-    /// <summary>Reads shard results back (used by the classification plan and the search load).</summary>
-    public static Task<List<UserTopKeyword>> ReadAllAsync(PipelineEnvironment environment, IEnumerable<string> names, CancellationToken cancellationToken) =>
-        environment.Work.ReadAllAsync<UserTopKeyword>(names, UserTopKeyword.ReadAll, cancellationToken);
 }

@@ -50,15 +50,7 @@ public static class Customer360Builder
         // Plain dictionaries and one sorted list of small structs, with columns read from the rows: at full
         // scale (≈1.9M contracts, 3.8M top keywords) groupings, trend rows for every user, a sorted tree and
         // copied columns cost more than the step's 1.5 GB budget.
-        var latestContent = new Dictionary<string, ContentProfileRow>(content.Count, StringComparer.Ordinal);
-        foreach (var row in content)
-        {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(latestContent, row.Contract, out bool exists);
-            if (!exists || row.Month > slot!.Month)
-            {
-                slot = row;
-            }
-        }
+        var latestContent = LatestContent(content);
         var userOf = identity.GroupBy(l => l.Contract, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(l => l.UserId).ToList(), StringComparer.Ordinal);
         var contractOf = identity.GroupBy(l => l.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(l => l.Contract).ToList(), StringComparer.Ordinal);
 
@@ -87,6 +79,23 @@ public static class Customer360Builder
         DropAdjacentDuplicates(rows);
 
         return RowSchema.Table(rows);
+    }
+
+    /// <summary>Each contract's latest content row, in first-seen order (what the content load hands to this view).</summary>
+    public static IReadOnlyCollection<ContentProfileRow> LatestByContract(IReadOnlyCollection<ContentProfileRow> content) => LatestContent(content).Values;
+
+    private static Dictionary<string, ContentProfileRow> LatestContent(IReadOnlyCollection<ContentProfileRow> content)
+    {
+        var latest = new Dictionary<string, ContentProfileRow>(content.Count, StringComparer.Ordinal);
+        foreach (var row in content)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(latest, row.Contract, out bool exists);
+            if (!exists || row.Month > slot!.Month)
+            {
+                slot = row;
+            }
+        }
+        return latest;
     }
 
     /// <summary>A (contract, user) pair found from both streams is one row.</summary>

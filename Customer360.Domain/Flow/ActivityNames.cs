@@ -12,6 +12,7 @@ public static class ActivityNames
     public const string PlanClassification = nameof(PlanClassification);
     public const string ClassifyBatch = nameof(ClassifyBatch);
     public const string LoadSearch = nameof(LoadSearch);
+    public const string LoadIdentityMap = nameof(LoadIdentityMap);
     public const string LoadCustomer360 = nameof(LoadCustomer360);
     public const string WriteRunReport = nameof(WriteRunReport);
     public const string WriteHtmlReport = nameof(WriteHtmlReport);

@@ -25,14 +25,3 @@ public interface IFlowContext
     /// <summary>A logger that writes only when the flow is not replaying.</summary>
     ILogger CreateReplaySafeLogger(string categoryName);
 }
-
-/// <summary>Retry options for one activity call, the same knobs as Durable Task's <c>RetryPolicy</c>.</summary>
-public sealed record ActivityRetryPolicy(int MaxNumberOfAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient = 2.0, TimeSpan? MaxRetryInterval = null)
-{
-    /// <summary>The policy the flow uses for I/O-bound steps.</summary>
-    public static ActivityRetryPolicy Default { get; } = new(3, TimeSpan.FromSeconds(1), 2.0, TimeSpan.FromSeconds(30));
-}
-
-/// <summary>Stage and progress of a run: what the custom status and the progress display show.</summary>
-/// <param name="Rows">Input rows processed by the stage's finished steps (for rows/s).</param>
-public sealed record FlowStatus(string Stage, int Done, int Total, long Rows = 0);

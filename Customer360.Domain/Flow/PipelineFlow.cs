@@ -1,9 +1,9 @@
 namespace Customer360.Domain.Flow;
 
 /// <summary>
-/// The pipeline, written once for every host: plan → map one step per daily file → reduce one step per
-/// shard → classify the distinct top keywords in batches → load the tables and the single
-/// customer view → report → clean up the run's scratch. A step that fails for good is recorded
+/// The pipeline, written once for every host: plan → load the identity map → per stream, map one step per
+/// daily file and reduce one step per shard → classify the distinct top keywords in batches → load the tables
+/// and the single customer view → report → clean up the run's scratch. A step that fails for good is recorded
 /// (<see cref="ActivityNames.RecordRunFailure"/>: a <c>failed</c> row in the run log, best-effort cleanup) and the
 /// run still fails. Orchestrator rules apply: no I/O, clocks, randomness or threads here; every piece of
 /// work is an activity called through <see cref="IFlowContext"/>.
@@ -29,30 +29,56 @@ public static class PipelineFlow
         var stage = "plan";
         string Stage(string name) => stage = name;
 
+        // One stream's map → reduce: a map step per daily file, then a reduce step per shard over every file's partial.
+        async Task<StreamStepResults<TMap, TShard>> MapReduceAsync<TMap, TShard>(
+            string stream, IReadOnlyList<SourceFile> files,
+            string mapActivity, Func<SourceFile, object> mapInput, Func<TMap, string> partialOf, Func<TMap, long> linesOf,
+            string reduceActivity, Func<int, IReadOnlyList<string>, object> reduceInput, Func<TShard, long> rowsOf)
+        {
+            var mapStage = "map_" + stream;
+            var maps = await FanOutAsync(context, Stage(mapStage), files,
+                file => context.CallActivityAsync<TMap>(mapActivity, mapInput(file), retry), linesOf);
+            EndStage(mapStage);
+
+            var reduceStage = "reduce_" + stream;
+            var prefixes = maps.Select(partialOf).ToList();
+            var shards = await FanOutAsync(context, Stage(reduceStage), Enumerable.Range(0, request.Shards).ToList(),
+                shard => context.CallActivityAsync<TShard>(reduceActivity, reduceInput(shard, prefixes), retry), rowsOf);
+            EndStage(reduceStage);
+            return new StreamStepResults<TMap, TShard>(maps, shards);
+        }
+
         try
         {
             context.SetCustomStatus(new FlowStatus("plan", 0, 1));
             var plan = await context.CallActivityAsync<RunPlan>(ActivityNames.PlanRun, new PlanInput(request.Months, request.Streams), retry);
             EndStage("plan");
 
+            IdentityMapLoaded? identity = null;
+            if (plan.ContentFiles.Count > 0 || plan.SearchFiles.Count > 0)
+            {
+                // Early, so a missing or malformed map stops the run before any heavy step.
+                context.SetCustomStatus(new FlowStatus(Stage("identity_map"), 0, 1));
+                identity = await context.CallActivityAsync<IdentityMapLoaded>(ActivityNames.LoadIdentityMap, request.RunId, retry);
+                EndStage("identity_map");
+            }
+
             var tables = new List<TableLoadResult>();
             IReadOnlyList<ContentMapResult> contentMaps = [];
             IReadOnlyList<ContentShardResult> contentShards = [];
+            string? contentSide = null;
             if (plan.ContentFiles.Count > 0)
             {
-                contentMaps = await FanOutAsync(context, Stage("map_content"), plan.ContentFiles,
-                    file => context.CallActivityAsync<ContentMapResult>(ActivityNames.MapContentFile, new MapContentFileInput(file, request.Shards), retry),
-                    map => map.Stats.LinesRead);
-                EndStage("map_content");
-
-                var prefixes = contentMaps.Select(m => m.PartialPrefix).ToList();
-                contentShards = await FanOutAsync(context, Stage("reduce_content"), Enumerable.Range(0, request.Shards).ToList(),
-                    shard => context.CallActivityAsync<ContentShardResult>(ActivityNames.ReduceContentShard, new ReduceContentShardInput(request.RunId, shard, prefixes), retry),
-                    reduce => reduce.Rows);
-                EndStage("reduce_content");
+                var content = await MapReduceAsync<ContentMapResult, ContentShardResult>("content", plan.ContentFiles,
+                    ActivityNames.MapContentFile, file => new MapContentFileInput(file, request.Shards), map => map.PartialPrefix, map => map.Stats.LinesRead,
+                    ActivityNames.ReduceContentShard, (shard, prefixes) => new ReduceContentShardInput(request.RunId, shard, prefixes), reduce => reduce.Rows);
+                contentMaps = content.Maps;
+                contentShards = content.Shards;
 
                 context.SetCustomStatus(new FlowStatus(Stage("load_content"), 0, 1));
-                tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadContent, new LoadContentInput(request.RunId, contentShards.Select(s => s.ResultName).ToList()), retry));
+                var load = await context.CallActivityAsync<StreamLoadResult>(ActivityNames.LoadContent, new LoadContentInput(request.RunId, contentShards.Select(s => s.ResultName).ToList()), retry);
+                tables.AddRange(load.Tables);
+                contentSide = load.Customer360Side;
                 EndStage("load_content");
             }
 
@@ -60,25 +86,20 @@ public static class PipelineFlow
             IReadOnlyList<SearchShardResult> searchShards = [];
             ClassificationPlan? classification = null;
             var batches = new List<ClassifyBatchResult>();
-            LoadSearchInput? searchLoad = null;
+            string? searchSide = null;
             if (plan.SearchFiles.Count > 0)
             {
-                searchMaps = await FanOutAsync(context, Stage("map_search"), plan.SearchFiles,
-                    file => context.CallActivityAsync<SearchMapResult>(ActivityNames.MapSearchFile, new MapSearchFileInput(file, request.Shards), retry),
-                    map => map.Stats.RowsRead);
-                EndStage("map_search");
+                var search = await MapReduceAsync<SearchMapResult, SearchShardResult>("search", plan.SearchFiles,
+                    ActivityNames.MapSearchFile, file => new MapSearchFileInput(file, request.Shards), map => map.PartialPrefix, map => map.Stats.RowsRead,
+                    ActivityNames.ReduceSearchShard, (shard, prefixes) => new ReduceSearchShardInput(request.RunId, shard, prefixes), reduce => reduce.Rows);
+                searchMaps = search.Maps;
+                searchShards = search.Shards;
 
-                var prefixes = searchMaps.Select(m => m.PartialPrefix).ToList();
-                searchShards = await FanOutAsync(context, Stage("reduce_search"), Enumerable.Range(0, request.Shards).ToList(),
-                    shard => context.CallActivityAsync<SearchShardResult>(ActivityNames.ReduceSearchShard, new ReduceSearchShardInput(request.RunId, shard, prefixes), retry),
-                    reduce => reduce.Rows);
-                EndStage("reduce_search");
-
-                var shardResults = searchShards.Select(s => s.ResultName).ToList();
                 context.SetCustomStatus(new FlowStatus(Stage("classify"), 0, 1));
-                classification = await context.CallActivityAsync<ClassificationPlan>(ActivityNames.PlanClassification, new PlanClassificationInput(request.RunId, shardResults, request.ClassifyBatchSize), retry);
+                classification = await context.CallActivityAsync<ClassificationPlan>(ActivityNames.PlanClassification,
+                    new PlanClassificationInput(request.RunId, searchShards.Select(s => s.KeywordsName).ToList(), request.ClassifyBatchSize), retry);
                 // Bounded fan-out: at most ClassifyParallelism batches in flight, chunk by chunk (deterministic on replay).
-                foreach (var chunk in classification.Batches.Chunk(Math.Max(1, request.ClassifyParallelism)))
+                foreach (var chunk in Enumerable.Range(0, classification.Batches).Chunk(Math.Max(1, request.ClassifyParallelism)))
                 {
                     batches.AddRange(await FanOutAsync(context, stage, chunk,
                         batch => context.CallActivityAsync<ClassifyBatchResult>(ActivityNames.ClassifyBatch, new ClassifyBatchInput(request.RunId, batch), retry),
@@ -87,16 +108,18 @@ public static class PipelineFlow
                 EndStage("classify");
 
                 context.SetCustomStatus(new FlowStatus(Stage("load_search"), 0, 1));
-                searchLoad = new LoadSearchInput(request.RunId, shardResults, classification.CachedName, batches.Select(b => b.ResultName).ToList(), request.Months);
-                tables.AddRange(await context.CallActivityAsync<List<TableLoadResult>>(ActivityNames.LoadSearch, searchLoad, retry));
+                var searchLoad = new LoadSearchInput(request.RunId, searchShards.Select(s => s.ResultName).ToList(), classification.CachedName, batches.Select(b => b.ResultName).ToList(), request.Months);
+                var load = await context.CallActivityAsync<StreamLoadResult>(ActivityNames.LoadSearch, searchLoad, retry);
+                tables.AddRange(load.Tables);
+                searchSide = load.Customer360Side;
                 EndStage("load_search");
             }
 
-            if (contentShards.Count > 0 || searchLoad is not null)
+            if (contentSide is not null || searchSide is not null)
             {
                 context.SetCustomStatus(new FlowStatus(Stage("load_customer_360"), 0, 1));
                 tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadCustomer360,
-                    new LoadCustomer360Input(request.RunId, contentShards.Select(s => s.ResultName).ToList(), searchLoad), retry));
+                    new LoadCustomer360Input(request.RunId, contentSide, searchSide, identity?.Name), retry));
                 EndStage("load_customer_360");
             }
 
@@ -105,7 +128,7 @@ public static class PipelineFlow
                 contentMaps, contentShards, searchMaps, searchShards, classification, batches, tables, stages);
             var reportName = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
             await context.CallActivityAsync<string>(ActivityNames.WriteHtmlReport, request.RunId, retry);
-            // Last: the run's scratch (shard results, batches) is no longer needed by anything.
+            // Last: the run's scratch (shard results, keyword lists, batches, hand-offs) is no longer needed by anything.
             await context.CallActivityAsync<int>(ActivityNames.CleanupRun, request.RunId, retry);
             context.SetCustomStatus(new FlowStatus("done", 1, 1));
 

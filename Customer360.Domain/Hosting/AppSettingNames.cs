@@ -53,6 +53,13 @@ public static class AppSettingNames
     /// <summary><c>true</c>: classify again the cached keywords another model or other instructions decided; empty/<c>false</c> = use the cache as it is.</summary>
     public const string ReclassifyStale = "C360_RECLASSIFY_STALE";
 
+    /// <summary>
+    /// The identity map joining content contracts and search users in <c>customer_360</c>: a CSV with a
+    /// <c>contract,user_id</c> header — in Azure the name of a blob in the logs container (outside <c>content/</c> and
+    /// <c>search/</c>), in the CLI a file path. Empty = a contract is its own user_id. A missing file or a malformed line stops the run.
+    /// </summary>
+    public const string IdentityMap = "C360_IDENTITY_MAP";
+
     /// <summary>The deployment's requests-per-minute limit, to pace requests under it; empty = pace by the provider's headers and 429s only.</summary>
     public const string OpenAiRequestsPerMinute = "C360_OPENAI_REQUESTS_PER_MINUTE";
 

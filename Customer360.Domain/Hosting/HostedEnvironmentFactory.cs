@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Customer360.Domain.Activities;
+using Customer360.Domain.Customers;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Storage;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,9 @@ public static class HostedEnvironmentFactory
             new SourceLocation(logs, LogDropLayout.SearchPrefix),
             new AzureBlobStore(service.GetBlobContainerClient(NonEmpty(setting(AppSettingNames.WorkContainer)) ?? DefaultWorkContainer)),
             new AzureBlobStore(service.GetBlobContainerClient(NonEmpty(setting(AppSettingNames.OutputContainer)) ?? DefaultOutputContainer)),
-            Path.Combine(Path.GetTempPath(), "c360-keyword-cache.json"));
+            Path.Combine(Path.GetTempPath(), "c360-keyword-cache.json"),
+            // A blob of the logs container, by its name there (the plan lists only content/ and search/, so it is never read as a log).
+            settings.IdentityMap is { } map ? new IdentityMapSource(logs, map, AppSettingNames.IdentityMap) : null);
         return PipelineEnvironmentBuilder.Build(settings, stores, loggerFactory, credential);
     }
 

@@ -1,7 +1,6 @@
 using Azure.Core;
 using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
-using Customer360.Domain.Customers;
 using Customer360.Domain.Tables;
 using Customer360.Domain.Warehouse;
 using Microsoft.Extensions.Logging;
@@ -24,8 +23,7 @@ public static class PipelineEnvironmentBuilder
         ILoggerFactory loggerFactory,
         TokenCredential? credential = null,
         IKeywordClassifier? classifier = null,
-        IKeywordCache? keywordCache = null,
-        IReadOnlyList<IdentityLink>? identityMap = null)
+        IKeywordCache? keywordCache = null)
     {
         settings.Validate();
         var mysql = settings.MySqlConnectionString;
@@ -45,7 +43,8 @@ public static class PipelineEnvironmentBuilder
             KeywordCache = keywordCache ?? (mysql is null ? new JsonFileKeywordCache(stores.KeywordCacheFile) : new MySqlKeywordCache(mysql)),
             RunLog = mysql is null ? null : new MySqlRunLog(mysql),
             Classifier = classifier ?? KeywordClassifierFactory.Create(settings.Classifier, settings.OpenAiEndpoint?.ToString(), settings.OpenAiKey, settings.ClassifierSettings, credential),
-            IdentityMap = identityMap ?? [],
+            IdentityMap = stores.IdentityMap,
+            IdentityMapSink = mysql is null ? null : new MySqlIdentityMap(mysql),
             Options = new PipelineOptions { HighActivityDays = settings.HighActivityDays, Categories = settings.CategoryMap },
             ReclassifyStale = settings.ReclassifyStale,
             LoggerFactory = loggerFactory,

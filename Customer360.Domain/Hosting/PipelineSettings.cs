@@ -72,6 +72,9 @@ public sealed record PipelineSettings
     /// <summary>The LLM deployment's tokens-per-minute limit; null = none configured.</summary>
     public int? TokensPerMinute { get; init; }
 
+    /// <summary>The identity map's CSV (<c>C360_IDENTITY_MAP</c>): a blob name in the logs container (Azure), a file path (CLI); null = none.</summary>
+    public string? IdentityMap { get; init; }
+
     /// <summary>The flow's input for a run of these settings.</summary>
     public PipelineRequest Request(string runId, IReadOnlyList<int>? months, PipelineStreams streams) =>
         new(runId, Shards, months, streams, BatchSize, ClassifyParallelism);
@@ -202,6 +205,7 @@ public sealed record PipelineSettings
             ReclassifyStale = Flag(AppSettingNames.ReclassifyStale),
             RequestsPerMinute = OptionalNumber(AppSettingNames.OpenAiRequestsPerMinute, 1, MaxPerMinute),
             TokensPerMinute = OptionalNumber(AppSettingNames.OpenAiTokensPerMinute, 1, MaxPerMinute),
+            IdentityMap = Get(AppSettingNames.IdentityMap)?.Raw,
         };
         // A value that failed to parse is already reported; only check what was read.
         errors.AddRange(settings.Problems(name => origins.GetValueOrDefault(name) ?? source.NameOf(name), endpointGiven: endpoint is not null || Get(AppSettingNames.OpenAiEndpoint) is not null));
@@ -250,6 +254,10 @@ public sealed record PipelineSettings
         if (Classifier == ClassifierKind.OpenAi && string.IsNullOrWhiteSpace(OpenAiKey))
         {
             problems.Add($"{nameOf(AppSettingNames.OpenAiKey)}: required when {nameOf(AppSettingNames.Classifier)} is openai (only azure-openai can use a managed identity instead).");
+        }
+        if (IdentityMap is { } map && !map.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{nameOf(AppSettingNames.IdentityMap)}: '{map}' is not a .csv file; allowed: a CSV with a contract,user_id header, or empty for none.");
         }
         if (string.IsNullOrWhiteSpace(Model))
         {

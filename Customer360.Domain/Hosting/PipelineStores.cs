@@ -9,4 +9,5 @@ namespace Customer360.Domain.Hosting;
 /// <param name="Work">The intermediate store (partials, run scratch).</param>
 /// <param name="Output">File outputs: tables by month, run folders.</param>
 /// <param name="KeywordCacheFile">The keyword cache file when there is no MySQL.</param>
-public sealed record PipelineStores(SourceLocation? Content, SourceLocation? Search, IBlobStore Work, IBlobStore Output, string KeywordCacheFile);
+/// <param name="IdentityMap">Where the identity map of <see cref="PipelineSettings.IdentityMap"/> is (the host resolves the setting to a store and a name); null = none.</param>
+public sealed record PipelineStores(SourceLocation? Content, SourceLocation? Search, IBlobStore Work, IBlobStore Output, string KeywordCacheFile, Customers.IdentityMapSource? IdentityMap = null);

@@ -4,10 +4,10 @@ using MySqlConnector;
 
 namespace Customer360.Domain.Warehouse;
 
-/// <summary>Replaces <c>customer_identity</c> with a new identity map in one transaction.</summary>
-public static class MySqlIdentityMap
+/// <summary>Replaces <c>customer_identity</c> with a new identity map in one transaction (the identity-map step's warehouse copy).</summary>
+public sealed class MySqlIdentityMap(string connectionString) : IIdentityMapSink
 {
-    public static async Task ReplaceAsync(string connectionString, IReadOnlyList<IdentityLink> links, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(IReadOnlyList<IdentityLink> links, CancellationToken cancellationToken)
     {
         await using var connection = new MySqlConnection(MySqlConnections.ForBulkLoad(connectionString));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
 using Customer360.Domain.Classification.Evaluation;
 using Customer360.Domain.Flow;
+using Customer360.Domain.WorkStore;
 using Customer360.Tests.Classification;
 
 namespace Customer360.Bench;
@@ -28,7 +29,7 @@ public static class ClassifyBench
         {
             var clock = Stopwatch.StartNew();
             var shards = await MapReduceAsync(environment, "count-" + month.ToString(CultureInfo.InvariantCulture), [month], s.Shards, Math.Max(1, Environment.ProcessorCount));
-            var rows = await ReduceSearchShardActivity.ReadAllAsync(environment, shards, CancellationToken.None);
+            var rows = await new ShardResultStore(environment.Work).ReadSearchAsync(shards.Select(r => r.ResultName), CancellationToken.None);
             months[name] = rows.Select(r => r.Keyword).ToHashSet(StringComparer.Ordinal);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {rows.Count:N0} users, {months[name].Count:N0} distinct top keywords ({clock.Elapsed.TotalSeconds:F0} s)"));
         }
@@ -76,11 +77,11 @@ public static class ClassifyBench
             long promptBefore = limits.PromptTokens, completionBefore = limits.CompletionTokens;
 
             var clock = Stopwatch.StartNew();
-            var plan = await new PlanClassificationActivity(env).RunAsync(new PlanClassificationInput(runId, shardResults, s.BatchSize), CancellationToken.None);
+            var plan = await new PlanClassificationActivity(env).RunAsync(new PlanClassificationInput(runId, shardResults.Select(r => r.KeywordsName).ToList(), s.BatchSize), CancellationToken.None);
             var step = new ClassifyBatchActivity(env);
-            var results = new ClassifyBatchResult[plan.Batches.Count];
+            var results = new ClassifyBatchResult[plan.Batches];
             await Parallel.ForAsync(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = s.Parallelism }, async (i, ct) =>
-                results[i] = await step.RunAsync(new ClassifyBatchInput(runId, plan.Batches[i]), ct));
+                results[i] = await step.RunAsync(new ClassifyBatchInput(runId, i), ct));
             double wall = clock.Elapsed.TotalSeconds;
 
             var usage = results.Aggregate(ClassificationUsage.None, (t, r) => t.Add(r.Usage));
@@ -107,7 +108,7 @@ public static class ClassifyBench
             ["results"] = new System.Text.Json.Nodes.JsonArray([.. request.Keywords.Select(k => new System.Text.Json.Nodes.JsonObject { ["id"] = k.Id, ["genre"] = RuleBasedKeywordClassifier.Classify(k.Text) })]),
         }.ToJsonString();
 
-    private static async Task<IReadOnlyList<string>> MapReduceAsync(PipelineEnvironment env, string runId, int[]? months, int shards, int parallelism)
+    private static async Task<IReadOnlyList<SearchShardResult>> MapReduceAsync(PipelineEnvironment env, string runId, int[]? months, int shards, int parallelism)
     {
         var plan = await new PlanRunActivity(env).RunAsync(new PlanInput(months, PipelineStreams.Search), CancellationToken.None);
         var map = new MapSearchFileActivity(env);
@@ -119,6 +120,6 @@ public static class ClassifyBench
         var prefixes = maps.Select(m => m.PartialPrefix).ToList();
         await Parallel.ForAsync(0, shards, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (shard, ct) =>
             results[shard] = await reduce.RunAsync(new ReduceSearchShardInput(runId, shard, prefixes), ct));
-        return results.Select(r => r.ResultName).ToList();
+        return results;
     }
 }

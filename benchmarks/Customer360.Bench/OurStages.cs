@@ -4,6 +4,7 @@ using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
+using Customer360.Domain.WorkStore;
 using Customer360.Domain.Search;
 using Customer360.Domain.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,7 +38,7 @@ public static class OurStages
         await Parallel.ForAsync(0, shards, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (s, ct) =>
             results[s] = await reduce.RunAsync(new ReduceContentShardInput("bench", s, prefixes), ct));
 
-        var rows = await ReduceContentShardActivity.ReadAllAsync(environment, results.Select(r => r.ResultName), CancellationToken.None);
+        var rows = await new ShardResultStore(environment.Work).ReadContentAsync(results.Select(r => r.ResultName), CancellationToken.None);
         return (Summarise(rows), maps.Sum(m => m.Stats.LinesRead));
     }
 
@@ -74,7 +75,7 @@ public static class OurStages
         var results = new SearchShardResult[shards];
         await Parallel.ForAsync(0, shards, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (s, ct) =>
             results[s] = await reduce.RunAsync(new ReduceSearchShardInput("bench", s, prefixes), ct));
-        var rows = await ReduceSearchShardActivity.ReadAllAsync(environment, results.Select(r => r.ResultName), CancellationToken.None);
+        var rows = await new ShardResultStore(environment.Work).ReadSearchAsync(results.Select(r => r.ResultName), CancellationToken.None);
         return (new TableSummary(new Dictionary<string, long>
         {
             ["rows"] = rows.Count,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Customer360.Domain.Activities;
 using Customer360.Domain.Flow;
+using Customer360.Domain.WorkStore;
 using Customer360.Domain.Storage;
 using Customer360.Domain.Tables;
 using Customer360.Domain.Warehouse;
@@ -65,16 +66,18 @@ public static class StepRunner
             case "load-content":
                 var contentShards = ContentShardResults(request);
                 startMeasuring();
-                return Describe(await new LoadContentActivity(environment).RunAsync(new LoadContentInput(RunId, contentShards), ct));
+                return string.Join("; ", (await new LoadContentActivity(environment).RunAsync(new LoadContentInput(RunId, contentShards), ct)).Tables.Select(Describe));
             case "load-search":
                 var search = await PrepareSearchAsync(environment, request.Shards);
                 startMeasuring();
-                return string.Join("; ", (await new LoadSearchActivity(environment).RunAsync(search, ct)).Select(Describe));
+                return string.Join("; ", (await new LoadSearchActivity(environment).RunAsync(search, ct)).Tables.Select(Describe));
             case "load-customer-360":
-                var shards = ContentShardResults(request);
-                var searchLoad = request.Search is null ? null : await PrepareSearchAsync(environment, request.Shards);
+                // The step reads what the loads hand over, so they run first (not measured).
+                var contentSide = (await new LoadContentActivity(environment).RunAsync(new LoadContentInput(RunId, ContentShardResults(request)), ct)).Customer360Side;
+                var searchSide = request.Search is null ? null
+                    : (await new LoadSearchActivity(environment).RunAsync(await PrepareSearchAsync(environment, request.Shards), ct)).Customer360Side;
                 startMeasuring();
-                return Describe(await new LoadCustomer360Activity(environment).RunAsync(new LoadCustomer360Input(RunId, shards, searchLoad), ct));
+                return Describe(await new LoadCustomer360Activity(environment).RunAsync(new LoadCustomer360Input(RunId, contentSide, searchSide, IdentityMap: null), ct));
             default:
                 throw new ArgumentException($"Unknown step kind '{request.Kind}': map, reduce, map-search, reduce-search, load-content, load-search or load-customer-360.");
         }
@@ -109,24 +112,24 @@ public static class StepRunner
     {
         var ct = CancellationToken.None;
         var prefixes = await MapSearchAsync(environment, shards);
-        var results = new List<string>();
+        var results = new List<SearchShardResult>();
         for (int shard = 0; shard < shards; shard++)
         {
-            results.Add((await new ReduceSearchShardActivity(environment).RunAsync(new ReduceSearchShardInput(RunId, shard, prefixes), ct)).ResultName);
+            results.Add(await new ReduceSearchShardActivity(environment).RunAsync(new ReduceSearchShardInput(RunId, shard, prefixes), ct));
         }
-        var classification = await new PlanClassificationActivity(environment).RunAsync(new PlanClassificationInput(RunId, results, 50), ct);
+        var classification = await new PlanClassificationActivity(environment).RunAsync(new PlanClassificationInput(RunId, results.Select(r => r.KeywordsName).ToList(), 50), ct);
         var batches = new List<string>();
-        foreach (var batch in classification.Batches)
+        for (int batch = 0; batch < classification.Batches; batch++)
         {
             batches.Add((await new ClassifyBatchActivity(environment).RunAsync(new ClassifyBatchInput(RunId, batch), ct)).ResultName);
         }
-        return new LoadSearchInput(RunId, results, classification.CachedName, batches);
+        return new LoadSearchInput(RunId, results.Select(r => r.ResultName).ToList(), classification.CachedName, batches);
     }
 
     /// <summary>The shard results reduce steps wrote; every shard must have been reduced first.</summary>
     private static List<string> ContentShardResults(StepRequest request)
     {
-        var names = Enumerable.Range(0, request.Shards).Select(s => ReduceContentShardActivity.ResultName(RunId, s)).ToList();
+        var names = Enumerable.Range(0, request.Shards).Select(s => WorkNames.ShardResult(RunId, WorkNames.ContentStream, s)).ToList();
         var missing = names.Where(n => !File.Exists(Path.Combine(request.Work, n))).ToList();
         return missing.Count == 0
             ? names

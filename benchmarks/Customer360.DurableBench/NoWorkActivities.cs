@@ -27,21 +27,24 @@ public sealed class NoWorkActivities(int files, int batches)
                 ["searchFiles"] = Files("search/202206{0:00}.parquet"),
                 ["ignoredFiles"] = new JsonArray(),
             },
+            ActivityNames.LoadIdentityMap => new JsonObject { ["name"] = null, ["links"] = 0 },
             ActivityNames.MapContentFile => new JsonObject { ["file"] = "f", ["month"] = 202204, ["partialPrefix"] = "p/", ["contracts"] = 0, ["stats"] = new JsonObject(), ["reused"] = true, ["seconds"] = 0 },
             ActivityNames.MapSearchFile => new JsonObject { ["file"] = "f", ["month"] = 202206, ["partialPrefix"] = "p/", ["users"] = 0, ["stats"] = new JsonObject { ["rowsRead"] = 0, ["accepted"] = 0, ["skipped"] = 0, ["error"] = null }, ["reused"] = true, ["seconds"] = 0 },
-            ActivityNames.ReduceContentShard or ActivityNames.ReduceSearchShard => new JsonObject { ["shard"] = input.GetProperty("shard").GetInt32(), ["resultName"] = "r", ["rows"] = 0, ["seconds"] = 0 },
-            ActivityNames.LoadContent or ActivityNames.LoadCustomer360 => Table(name),
-            ActivityNames.LoadSearch => new JsonArray(Table("search_top_keyword"), Table("search_trend")),
+            ActivityNames.ReduceContentShard => new JsonObject { ["shard"] = input.GetProperty("shard").GetInt32(), ["resultName"] = "r", ["rows"] = 0, ["seconds"] = 0 },
+            ActivityNames.ReduceSearchShard => new JsonObject { ["shard"] = input.GetProperty("shard").GetInt32(), ["resultName"] = "r", ["keywordsName"] = "k", ["rows"] = 0, ["seconds"] = 0 },
+            ActivityNames.LoadContent => new JsonObject { ["tables"] = new JsonArray(Table(name)), ["customer360Side"] = "c" },
+            ActivityNames.LoadSearch => new JsonObject { ["tables"] = new JsonArray(Table("search_top_keyword"), Table("search_trend")), ["customer360Side"] = "s" },
+            ActivityNames.LoadCustomer360 => Table(name),
             ActivityNames.PlanClassification => new JsonObject
             {
                 ["distinctKeywords"] = batches * 50,
                 ["cacheHits"] = 0,
                 ["cachedName"] = "c",
-                ["batches"] = new JsonArray([.. Enumerable.Range(0, batches).Select(i => JsonValue.Create($"runs/x/classify/batch-{i:00000}.json"))]),
+                ["batches"] = batches,
             },
             ActivityNames.ClassifyBatch => new JsonObject
             {
-                ["batchName"] = input.GetProperty("batchName").GetString(),
+                ["batchName"] = $"batch-{input.GetProperty("batch").GetInt32()}",
                 ["resultName"] = "r",
                 ["keywords"] = 50,
                 ["usage"] = new JsonObject { ["requests"] = 1, ["inputTokens"] = 0, ["outputTokens"] = 0, ["retries"] = 0, ["fallbacks"] = 0 },
@@ -49,6 +52,7 @@ public sealed class NoWorkActivities(int files, int batches)
             },
             ActivityNames.WriteRunReport => JsonValue.Create("run_report.json"),
             ActivityNames.WriteHtmlReport => JsonValue.Create("report.html"),
+            ActivityNames.CleanupRun => JsonValue.Create(0),
             _ => throw new InvalidOperationException($"The benchmark has no no-work answer for activity '{name}': add one."),
         };
         return Task.FromResult(JsonSerializer.SerializeToElement(result));

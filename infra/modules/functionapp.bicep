@@ -92,6 +92,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'C360_OPENAI_REQUESTS_PER_MINUTE', value: '' }
         { name: 'C360_OPENAI_TOKENS_PER_MINUTE', value: '' }
         { name: 'C360_RECLASSIFY_STALE', value: 'false' }
+        // Empty = no identity map (a contract is its own user_id); else a CSV blob in the logs container, e.g. identity_map.csv.
+        { name: 'C360_IDENTITY_MAP', value: '' }
       ]
     }
   }

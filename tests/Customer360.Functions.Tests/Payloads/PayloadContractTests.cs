@@ -21,8 +21,12 @@ public class PayloadContractTests
     private static readonly Lazy<(RecordingFlowContext Context, PipelineRequest Request, PipelineResult Result)> LocalRun = new(() =>
     {
         var output = Path.Combine(Path.GetTempPath(), "c360-payloads-" + Guid.NewGuid().ToString("N")[..8]);
+        // With an identity map, so its step's result and the customer view's input carry names, not nulls.
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "identity_map.csv"), $"contract,user_id\n{Domain.Generation.ContentLogGenerator.ContractId(0)},{Domain.Generation.SearchLogGenerator.UserId(0)}\n");
         var environment = new PipelineEnvironment
         {
+            IdentityMap = new Domain.Customers.IdentityMapSource(new LocalFolderStore(output), "identity_map.csv", "C360_IDENTITY_MAP"),
             Content = new SourceLocation(new LocalFolderStore(TinyMonth.Content), ""),
             Search = new SourceLocation(new LocalFolderStore(TinyMonth.Search), ""),
             Work = new LocalFolderStore(Path.Combine(output, ".work")),
@@ -63,6 +67,8 @@ public class PayloadContractTests
         var (context, _, _) = LocalRun.Value;
         // All but the failure recorder, which only a failed run calls (its payload crosses the real engine in InProcessEngineTests).
         Assert.Equal(ActivityNames.All.Where(n => n != ActivityNames.RecordRunFailure).Order(StringComparer.Ordinal), context.Calls.Select(c => c.Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(context.Calls, c => c.Result is IdentityMapLoaded { Name: not null, Links: 1 });
+        Assert.Contains(context.Calls, c => c.Input is LoadCustomer360Input { ContentSide: not null, SearchSide: not null, IdentityMap: not null });
         foreach (var call in context.Calls)
         {
             AssertRoundTrips(call.Input!, call.Input!.GetType());

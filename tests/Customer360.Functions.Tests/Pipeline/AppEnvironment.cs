@@ -33,6 +33,7 @@ public sealed class AppEnvironment : IAsyncDisposable
             KeywordCache = new JsonFileKeywordCache(cacheFile),
             RunLog = runLog ?? environment.RunLog,
             IdentityMap = environment.IdentityMap,
+            IdentityMapSink = environment.IdentityMapSink,
             Work = environment.Work,
             Output = environment.Output,
             Sinks = environment.Sinks,
@@ -51,6 +52,10 @@ public sealed class AppEnvironment : IAsyncDisposable
     public ActivityCatalog Catalog { get; }
 
     public BlobContainerClient Output => _service.GetBlobContainerClient(Settings[AppSettingNames.OutputContainer]);
+
+    public BlobContainerClient Logs => _service.GetBlobContainerClient(Settings[AppSettingNames.LogsContainer]);
+
+    public BlobContainerClient Work => _service.GetBlobContainerClient(Settings[AppSettingNames.WorkContainer]);
 
     public const int Shards = 2;
 

@@ -8,7 +8,8 @@ namespace Customer360.Functions.Tests.Pipeline;
 /// <summary>The CLI's run of the tiny month (the in-process host), for byte-for-byte comparison.</summary>
 public static class CliRun
 {
-    public static async Task<Dictionary<string, byte[]>> TablesAsync(TempFolder temp, string? openAiEndpoint = null)
+    /// <param name="identityMap">An identity map file (the CLI's <c>--identity-map</c>); null = none.</param>
+    public static async Task<Dictionary<string, byte[]>> TablesAsync(TempFolder temp, string? openAiEndpoint = null, string? identityMap = null)
     {
         var output = temp.Sub("cli-out");
         await LocalPipelineRunner.RunAsync(new LocalRunOptions
@@ -22,6 +23,7 @@ public static class CliRun
                 Classifier = openAiEndpoint is null ? ClassifierKind.Offline : ClassifierKind.OpenAi,
                 OpenAiEndpoint = openAiEndpoint is null ? null : new Uri(openAiEndpoint),
                 OpenAiKey = openAiEndpoint is null ? null : "test-key",
+                IdentityMap = identityMap,
             },
         }, NullLoggerFactory.Instance, null, CancellationToken.None);
         // Keyed like the output container's blobs: <table>/month=YYYYMM/<table>.csv (the run folders carry times and are left out).

@@ -23,9 +23,9 @@ public class MySqlWarehouseTests
             ContentDirectory = content,
             SearchDirectory = search,
             OutputDirectory = output,
-            Settings = new() { MySqlConnectionString = db.ConnectionString },
+            // The identity map is a setting now, loaded by the flow's identity-map step (which also fills customer_identity).
+            Settings = new() { MySqlConnectionString = db.ConnectionString, IdentityMap = identity },
             ClassifierOverride = classifier,
-            IdentityMapPath = identity,
         };
         await LocalPipelineRunner.RunAsync(options, NullLoggerFactory.Instance, null, CancellationToken.None);
         return options;

@@ -2,9 +2,9 @@ using System.Text.Json;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Storage;
 
-namespace Customer360.Domain.Activities;
+namespace Customer360.Domain.WorkStore;
 
-/// <summary>Small JSON documents in a store (manifests, classification batches and results).</summary>
+/// <summary>Small JSON documents in the work store (manifests, keyword lists, classification batches and results).</summary>
 internal static class WorkStoreJson
 {
     public static Task WriteAsync<T>(IBlobStore store, string name, T value, CancellationToken cancellationToken) =>
