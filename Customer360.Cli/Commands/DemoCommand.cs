@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Customer360.Domain.Generation;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Reporting.Html;
 using Customer360.Domain.Tables;
+using Customer360.Generation;
 
 namespace Customer360.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Customer360.Domain.Generation;
+using Customer360.Generation;
 
 namespace Customer360.Cli.Commands;
 
