@@ -24,6 +24,8 @@ public static class DemoCommand
                 ContentDirectory = Path.Combine(data, "content"),
                 SearchDirectory = Path.Combine(data, "search"),
                 OutputDirectory = Path.Combine(root, "out"),
+                // The generated contracts and search users are different ids: the map joins them in customer_360.
+                IdentityMapPath = GenerateCommand.IdentityMapPath(data),
             };
             var (exit, report) = await RunCommand.ExecuteWithReportAsync(options, verbose: false, cancellationToken).ConfigureAwait(false);
             if (report is not null)
