@@ -5,6 +5,7 @@ using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Hosting;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Storage;
 using Customer360.Domain.Tables;
