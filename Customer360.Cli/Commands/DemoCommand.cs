@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Customer360.Domain.Generation;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Reporting.Html;
 using Customer360.Domain.Tables;
+using Customer360.Generation;
 
 namespace Customer360.Cli.Commands;
 
@@ -24,6 +24,8 @@ public static class DemoCommand
                 ContentDirectory = Path.Combine(data, "content"),
                 SearchDirectory = Path.Combine(data, "search"),
                 OutputDirectory = Path.Combine(root, "out"),
+                // The generated contracts and search users are different ids: the map joins them in customer_360.
+                IdentityMapPath = GenerateCommand.IdentityMapPath(data),
             };
             var (exit, report) = await RunCommand.ExecuteWithReportAsync(options, verbose: false, cancellationToken).ConfigureAwait(false);
             if (report is not null)

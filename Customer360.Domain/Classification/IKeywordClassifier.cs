@@ -23,18 +23,3 @@ public interface IKeywordClassifier
 
     Task<KeywordBatchResult> ClassifyBatchAsync(IReadOnlyList<string> keywords, CancellationToken cancellationToken);
 }
-
-/// <param name="Source"><c>llm</c>, <c>rules</c> or <c>fallback</c>.</param>
-public sealed record KeywordClassification(string Keyword, string Category, string Source);
-
-public sealed record KeywordBatchResult(IReadOnlyList<KeywordClassification> Keywords, ClassificationUsage Usage);
-
-/// <summary>What a batch cost: HTTP requests sent (429s included), tokens, retries, fallbacks and the 429s met.</summary>
-public sealed record ClassificationUsage(int Requests, long InputTokens, long OutputTokens, int Retries, int Fallbacks, int RateLimited = 0)
-{
-    public static ClassificationUsage None { get; } = new(0, 0, 0, 0, 0);
-
-    public ClassificationUsage Add(ClassificationUsage other) => new(
-        Requests + other.Requests, InputTokens + other.InputTokens, OutputTokens + other.OutputTokens,
-        Retries + other.Retries, Fallbacks + other.Fallbacks, RateLimited + other.RateLimited);
-}

@@ -60,11 +60,3 @@ internal sealed class RateLimitPolicy(RateLimitGate gate, int maxRateLimitRetrie
         }
     }
 }
-
-/// <summary>What one batch met on its async flow: 429s, and the token estimate of the request being sent.</summary>
-internal sealed class BatchCounters
-{
-    public int RateLimited;
-
-    public int EstimatedTokens = 1;
-}

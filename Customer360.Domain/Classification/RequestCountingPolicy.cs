@@ -1,4 +1,5 @@
 using System.ClientModel.Primitives;
+using System.Runtime.CompilerServices;
 
 namespace Customer360.Domain.Classification;
 
@@ -32,9 +33,4 @@ internal sealed class RequestCountingPolicy : PipelinePolicy
             Interlocked.Increment(ref box.Value);
         }
     }
-}
-
-internal sealed class StrongBox<T>
-{
-    public T Value = default!;
 }

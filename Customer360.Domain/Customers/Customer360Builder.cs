@@ -111,6 +111,4 @@ public static class Customer360Builder
         }
         sorted.RemoveRange(kept, sorted.Count - kept);
     }
-
-    private readonly record struct Customer360Row(string Contract, string User, ContentProfileRow? P, LatestSearch? S);
 }

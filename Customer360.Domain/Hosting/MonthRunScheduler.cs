@@ -2,15 +2,6 @@ using Customer360.Domain.Activities;
 
 namespace Customer360.Domain.Hosting;
 
-/// <summary>The state of a month's orchestration instance as the blob trigger sees it.</summary>
-public enum MonthRunState
-{
-    None,
-    Pending,
-    Running,
-    Finished,
-}
-
 /// <summary>
 /// How the blob trigger turns a month's many file drops into few runs (DESIGN §5): each month has two
 /// deterministic instance ids, <c>month-YYYYMM</c> and <c>month-YYYYMM-next</c>, started with a delay (the

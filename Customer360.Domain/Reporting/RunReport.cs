@@ -74,28 +74,3 @@ public sealed record RunReport(
             input.Tables.Select(t => new ReportTable(t.Table, t.Rows, t.Outputs, t.Figures)).ToList());
     }
 }
-
-/// <param name="Rejected">Rejected content lines, or skipped search rows.</param>
-public sealed record ReportInputFile(string Stream, string Name, long Size, bool Reused, long LinesRead, long Accepted, long Rejected, string? Error);
-
-public sealed record ContentReport(
-    int Files,
-    int FilesReused,
-    long LinesRead,
-    long Accepted,
-    IReadOnlyDictionary<string, long> Rejected,
-    IReadOnlyList<AppCount> TopUnmappedApps,
-    IReadOnlyList<FileError> FileErrors);
-
-/// <param name="Skipped">Rows with an empty user_id or keyword.</param>
-public sealed record SearchReport(int Files, int FilesReused, long RowsRead, long Accepted, long Skipped, IReadOnlyList<FileError> FileErrors);
-
-/// <param name="CacheHits">Distinct keywords the cache already knew (no request sent for them).</param>
-public sealed record ClassificationReport(int DistinctKeywords, int CacheHits, int Batches, int Requests, long InputTokens, long OutputTokens, int Retries, int Fallbacks);
-
-public sealed record AppCount(string AppName, long Count);
-
-public sealed record FileError(string File, string Error);
-
-/// <param name="Figures">The table's figures for report.html (null for tables the report does not chart).</param>
-public sealed record ReportTable(string Name, long Rows, IReadOnlyList<string> Outputs, TableFigures? Figures = null);

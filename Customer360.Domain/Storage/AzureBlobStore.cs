@@ -79,12 +79,12 @@ public sealed class AzureBlobStore(BlobContainerClient container, string basePre
         }
         foreach (var name in names)
         {
-            await DeleteAsync(name, cancellationToken).ConfigureAwait(false);
+            await DeleteOneAsync(name, cancellationToken).ConfigureAwait(false);
         }
         return names.Count;
     }
 
-    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    private async Task DeleteOneAsync(string name, CancellationToken cancellationToken)
     {
         try
         {

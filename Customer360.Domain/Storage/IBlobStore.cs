@@ -26,11 +26,6 @@ public interface IBlobStore
 
     Task<bool> ExistsAsync(string name, CancellationToken cancellationToken);
 
-    Task DeleteAsync(string name, CancellationToken cancellationToken);
-
     /// <summary>Deletes every object whose name starts with <paramref name="prefix"/> (e.g. a run's scratch folder); returns how many. Idempotent.</summary>
     Task<int> DeleteAllAsync(string prefix, CancellationToken cancellationToken);
 }
-
-/// <summary>An object's identity: a changed ETag means changed content.</summary>
-public sealed record StoredObject(string Name, long Size, string ETag);

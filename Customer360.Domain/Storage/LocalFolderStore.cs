@@ -88,12 +88,6 @@ public sealed class LocalFolderStore : IBlobStore
 
     public Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(name)));
 
-    public Task DeleteAsync(string name, CancellationToken cancellationToken)
-    {
-        File.Delete(PathOf(name));
-        return Task.CompletedTask;
-    }
-
     public async Task<int> DeleteAllAsync(string prefix, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Customer360.Domain.Generation;
+using Customer360.Generation;
 
 namespace Customer360.Bench;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.CommandLine;
 using System.Globalization;
 using Customer360.Bench;
-using Customer360.Domain.Generation;
+using Customer360.Generation;
 
 // dotnet run --project benchmarks/Customer360.Bench -c Release -- [--data DIR] [--scale bench] [--reps 5] [--stages content,search,run] [--smoke]
 var data = new Option<DirectoryInfo>("--data") { Description = "Dataset folder (generated when missing).", DefaultValueFactory = _ => new DirectoryInfo("bench-data") };

@@ -1,21 +1,5 @@
 namespace Customer360.Domain.Classification.Evaluation;
 
-/// <summary>Precision and recall of one genre over a labelled set.</summary>
-/// <param name="Labelled">Keywords labelled with this genre (the support).</param>
-/// <param name="Predicted">Keywords the classifier put in this genre.</param>
-/// <param name="Correct">Keywords both labelled and predicted with this genre.</param>
-public sealed record GenreScore(string Genre, int Labelled, int Predicted, int Correct)
-{
-    /// <summary>Correct / Predicted; null when nothing was predicted.</summary>
-    public double? Precision => Predicted == 0 ? null : (double)Correct / Predicted;
-
-    /// <summary>Correct / Labelled; null when nothing is labelled with it.</summary>
-    public double? Recall => Labelled == 0 ? null : (double)Correct / Labelled;
-}
-
-/// <summary>A labelled genre the classifier confused with another, how often, and a few of the keywords.</summary>
-public sealed record Confusion(string Labelled, string Predicted, int Count, IReadOnlyList<string> Examples);
-
 /// <summary>What <see cref="ClassifierEvaluation"/> measured.</summary>
 public sealed record EvaluationResult(
     string Classifier,

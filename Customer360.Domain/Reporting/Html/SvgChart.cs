@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Customer360.Domain.Reporting.Html;
 
-/// <summary>A labelled value in a chart.</summary>
-public sealed record ChartItem(string Label, double Value, string ValueText);
-
 /// <summary>
 /// The report's charts as inline SVG: horizontal bars (ranked lists), columns (distributions) and one
 /// 100% stacked bar (shares). Text is escaped; sizes are fixed so the page prints predictably.

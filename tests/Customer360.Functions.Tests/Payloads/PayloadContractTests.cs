@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Customer360.Domain.Activities;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Hosting;
 using Customer360.Domain.Storage;
 using Customer360.Domain.Classification;
 using Customer360.Domain.Tables;

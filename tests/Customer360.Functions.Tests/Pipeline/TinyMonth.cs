@@ -1,4 +1,4 @@
-using Customer360.Domain.Generation;
+using Customer360.Generation;
 
 namespace Customer360.Functions.Tests.Pipeline;
 

@@ -1,8 +1,8 @@
 using Azure.Storage.Blobs;
 using Customer360.Cli;
-using Customer360.Domain.Generation;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Storage;
+using Customer360.Generation;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Customer360.IntegrationTests.Blob;

@@ -5,6 +5,7 @@ using Customer360.Domain.Activities;
 using Customer360.Domain.Classification;
 using Customer360.Domain.Content;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Hosting;
 using Customer360.Domain.Reporting;
 using Customer360.Domain.Storage;
 using Customer360.Domain.Tables;
@@ -93,7 +94,6 @@ public class BlobReplacedDuringRunTests
         public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken) => inner.OpenReadAsync(name, cancellationToken);
         public Task WriteAsync(string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) => inner.WriteAsync(name, write, cancellationToken);
         public Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) => inner.ExistsAsync(name, cancellationToken);
-        public Task DeleteAsync(string name, CancellationToken cancellationToken) => inner.DeleteAsync(name, cancellationToken);
         public Task<int> DeleteAllAsync(string prefix, CancellationToken cancellationToken) => inner.DeleteAllAsync(prefix, cancellationToken);
 
         public async Task<Stream> OpenVersionAsync(string objectName, string etag, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Customer360.Cli;
-using Customer360.Domain.Generation;
+using Customer360.Generation;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Customer360.IntegrationTests.Report;

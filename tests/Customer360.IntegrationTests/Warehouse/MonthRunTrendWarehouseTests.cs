@@ -1,5 +1,5 @@
 using Customer360.Cli;
-using Customer360.Domain.Generation;
+using Customer360.Generation;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Customer360.IntegrationTests.Warehouse;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Customer360.Domain.Content;
 using Customer360.Domain.Tables;
 using Customer360.Domain.Warehouse;
+using Customer360.Generation;
 using MySqlConnector;
 
 namespace Customer360.IntegrationTests.Warehouse;
@@ -113,8 +114,8 @@ public class MySqlFaultTests
         // The same month from two different drops (a re-delivery racing the first run).
         var first = temp.Sub("first");
         var second = temp.Sub("second");
-        new Domain.Generation.ContentLogGenerator(7, 400).Write(first, gzipLastDay: false, parallelism: 2);
-        new Domain.Generation.ContentLogGenerator(8, 300).Write(second, gzipLastDay: false, parallelism: 2);
+        new ContentLogGenerator(7, 400).Write(first, gzipLastDay: false, parallelism: 2);
+        new ContentLogGenerator(8, 300).Write(second, gzipLastDay: false, parallelism: 2);
         var runs = await Task.WhenAll(
             Task.Run(() => RunAsync(db, first, temp.Sub("out-first"))),
             Task.Run(() => RunAsync(db, second, temp.Sub("out-second"))));

@@ -1,7 +1,7 @@
 using Customer360.Cli;
 using Customer360.Domain.Flow;
-using Customer360.Domain.Generation;
 using Customer360.Domain.Warehouse;
+using Customer360.Generation;
 using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
 

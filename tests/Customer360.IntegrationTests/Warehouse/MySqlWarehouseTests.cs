@@ -2,10 +2,10 @@ using System.Globalization;
 using Customer360.Cli;
 using Customer360.Domain.Content;
 using Customer360.Domain.Customers;
-using Customer360.Domain.Generation;
 using Customer360.Domain.Search;
 using Customer360.Domain.Tables;
 using Customer360.Domain.Warehouse;
+using Customer360.Generation;
 using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
 

@@ -25,6 +25,9 @@ public static class IlMemberScanner
         return members;
     }
 
+    /// <summary>The members one method's IL references (not its nested state machine's: follow the type it references for that).</summary>
+    public static IReadOnlyList<MemberInfo> ReferencedMembers(MethodBase method) => [.. Scan(method)];
+
     private static IEnumerable<Type> WithNested(Type type) =>
         new[] { type }.Concat(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).SelectMany(WithNested));
 

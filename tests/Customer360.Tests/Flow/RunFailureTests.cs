@@ -1,5 +1,6 @@
 using Customer360.Domain.Activities;
 using Customer360.Domain.Flow;
+using Customer360.Domain.Hosting;
 using Customer360.Domain.Storage;
 using Customer360.Tests.Classification;
 using Customer360.Tests.Pipeline;

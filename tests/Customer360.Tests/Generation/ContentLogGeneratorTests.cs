@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Customer360.Domain.Generation;
+using Customer360.Generation;
 
 namespace Customer360.Tests.Generation;
 

@@ -1,4 +1,4 @@
-using Customer360.Domain.Generation;
+using Customer360.Generation;
 using Parquet;
 
 namespace Customer360.Tests.Generation;

@@ -1,4 +1,4 @@
-namespace Customer360.Domain.Generation;
+namespace Customer360.Generation;
 
 /// <summary>How <see cref="ContentLogGenerator"/> orders a day's lines.</summary>
 public enum ContentLineOrder

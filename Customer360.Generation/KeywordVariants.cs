@@ -1,7 +1,7 @@
 using System.Text;
 using Customer360.Domain.Classification;
 
-namespace Customer360.Domain.Generation;
+namespace Customer360.Generation;
 
 /// <summary>
 /// Types a phrase the way viewers do: often without diacritics, sometimes run together, abbreviated to its

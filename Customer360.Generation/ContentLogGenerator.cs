@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace Customer360.Domain.Generation;
+namespace Customer360.Generation;
 
 /// <summary>
 /// Writes a synthetic month of content logs (April 2022) shaped like the original export: TV channels
@@ -20,7 +20,8 @@ public sealed class ContentLogGenerator(int seed, int contracts, ContentLineOrde
     /// <summary>The default share of lines that are bad (spread over the six rejection reasons).</summary>
     public const double BadLineShare = 0.006;
 
-    private static readonly (string App, double Weight)[] Apps =
+    /// <summary>The apps a contract watches, with their share of all viewing (TV channels dominate).</summary>
+    internal static readonly (string App, double Weight)[] Apps =
     [
         ("CHANNEL", 46), ("KPLUS", 7), ("KPlus", 1), ("DSHD", 5),
         ("VOD", 12), ("FIMS", 3), ("FIMS_RES", 2), ("BHD", 2), ("BHD_RES", 1), ("VOD_RES", 1), ("DANET", 1),
@@ -61,21 +62,11 @@ public sealed class ContentLogGenerator(int seed, int contracts, ContentLineOrde
         return paths;
     }
 
-    /// <summary>One record of a day, small enough that a whole day fits in memory at full scale (≈1.7M × 24 bytes).</summary>
-    private struct Record
-    {
-        public int Contract;
-        public int Duration;
-        public ulong Mac;
-        public byte App;
-        public byte Order;
-    }
-
     private void WriteDay(StreamWriter writer, int day)
     {
         // First the day's records, with a start second each; then (time order) sorted by start, so the
         // contracts interleave as in an export; then written, bad lines chosen in written order.
-        var records = new List<Record>(contracts);
+        var records = new List<ContentRecord>(contracts);
         var keys = new List<long>(contracts);
         for (int c = 0; c < contracts; c++)
         {
@@ -88,7 +79,7 @@ public sealed class ContentLogGenerator(int seed, int contracts, ContentLineOrde
             int count = 1 + (int)(-Math.Log(1 - dayRng.NextDouble()) * 0.8);
             for (int r = 0; r < count; r++)
             {
-                var record = new Record
+                var record = new ContentRecord
                 {
                     Contract = c,
                     App = (byte)profile.PickApp(ref dayRng),
@@ -219,56 +210,5 @@ public sealed class ContentLogGenerator(int seed, int contracts, ContentLineOrde
             }
         }
         line.Append("}}");
-    }
-
-    /// <summary>A contract's stable traits: how often it watches, its devices, its taste.</summary>
-    private sealed class ContractProfile
-    {
-        public required double ActiveShare { get; init; }
-        public required ulong[] Macs { get; init; }
-        public required double[] AppCumulative { get; init; }
-
-        public static ContractProfile For(int seed, int contract)
-        {
-            var rng = SplitMix64.For(seed, -1, contract);
-            // ≈72% of contracts are heavy viewers (active on most days), the rest occasional.
-            double share = rng.NextDouble() < 0.71 ? 0.55 + (0.45 * rng.NextDouble()) : 0.04 + (0.40 * rng.NextDouble());
-            int devices = 1 + (rng.NextDouble() < 0.35 ? 1 : 0) + (rng.NextDouble() < 0.12 ? 1 : 0);
-            var macs = new ulong[devices];
-            for (int d = 0; d < devices; d++)
-            {
-                ulong hex = rng.Next() & 0xFFFF_FFFF_FFFFUL;
-                // A few devices are logged in other spellings, to exercise normalisation.
-                macs[d] = rng.NextDouble() < 0.05 ? hex | (1UL << 63) : hex;
-            }
-            // Personal taste: each app's global weight scaled by a Zipf-like personal factor.
-            var weights = new double[Apps.Length];
-            for (int a = 0; a < Apps.Length; a++)
-            {
-                weights[a] = Apps[a].Weight / (1 + rng.NextInt(Apps.Length));
-            }
-            double total = weights.Sum(), running = 0;
-            var cumulative = new double[Apps.Length];
-            for (int a = 0; a < Apps.Length; a++)
-            {
-                running += weights[a] / total;
-                cumulative[a] = running;
-            }
-            return new ContractProfile { ActiveShare = share, Macs = macs, AppCumulative = cumulative };
-        }
-
-        /// <summary>An index into <see cref="Apps"/>.</summary>
-        public int PickApp(ref SplitMix64 rng)
-        {
-            double x = rng.NextDouble();
-            for (int a = 0; a < AppCumulative.Length; a++)
-            {
-                if (x < AppCumulative[a])
-                {
-                    return a;
-                }
-            }
-            return Apps.Length - 1;
-        }
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using Parquet;
 using Parquet.Schema;
 
-namespace Customer360.Domain.Generation;
+namespace Customer360.Generation;
 
 /// <summary>
 /// Writes two synthetic months of search logs (June and July 2022) as Parquet with the export's full
@@ -23,7 +23,7 @@ public sealed class SearchLogGenerator(int seed, int users)
     /// <summary>Share of searches that are one-off queries nobody else types.</summary>
     public const double OneOffShare = 0.04;
 
-    private readonly IReadOnlyList<SearchVocabulary.GenreList> _genres = SearchVocabulary.For(users).Genres;
+    private readonly IReadOnlyList<GenreList> _genres = SearchVocabulary.For(users).Genres;
 
     private static readonly string[] Platforms = ["android", "ios", "smarttv", "web"];
     private static readonly string[] Networks = ["wifi", "4g", "ethernet"];
@@ -138,7 +138,7 @@ public sealed class SearchLogGenerator(int seed, int users)
     /// Zipf-like (s ≈ 1): the rank is log-uniform over the list, so the first titles are searched far more
     /// often and the tail is long. A phrase not searched this month gives way to the next one.
     /// </summary>
-    private static string PickPhrase(SearchVocabulary.GenreList list, int month, ref SplitMix64 rng)
+    private static string PickPhrase(GenreList list, int month, ref SplitMix64 rng)
     {
         var phrases = list.Phrases;
         int index = Math.Min(phrases.Count - 1, (int)Math.Exp(rng.NextDouble() * Math.Log(phrases.Count + 1)) - 1);

@@ -1,4 +1,4 @@
-namespace Customer360.Domain.Generation;
+namespace Customer360.Generation;
 
 /// <summary>
 /// A tiny deterministic PRNG (SplitMix64). Seeded per (seed, contract) or (seed, day), so any day can be

@@ -1,4 +1,4 @@
-namespace Customer360.Domain.Generation;
+namespace Customer360.Generation;
 
 /// <summary>
 /// The last step of generating a search day: rows put in time order (users interleaved, as an export

@@ -1,4 +1,4 @@
-namespace Customer360.Domain.Generation;
+namespace Customer360.Generation;
 
 /// <summary>
 /// The synthetic search vocabulary: per genre, a popularity-ranked list of base phrases (titles, channels,
@@ -10,9 +10,6 @@ namespace Customer360.Domain.Generation;
 /// </summary>
 public sealed class SearchVocabulary
 {
-    /// <summary>Phrases of one genre, most popular first, with the months (6, 7 or both = 0) they are searched in.</summary>
-    public sealed record GenreList(string Genre, double Weight, IReadOnlyList<(string Phrase, int OnlyMonth)> Phrases);
-
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, SearchVocabulary> ByTail = new();
 
     /// <summary>

@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Customer360.Domain.Activities;
+using Customer360.Domain.Flow;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
-namespace Customer360.Domain.Flow;
+namespace Customer360.Domain.Hosting;
 
 /// <summary>
-/// The local host's flow context: runs activities in-process on the thread pool with bounded parallelism
-/// and the flow's retry policies (Polly). Payloads go through JSON exactly as they would in Durable
-/// Functions, so a payload that would not survive the Azure host fails here too. Every call is recorded.
+/// The local host's flow engine, the in-process counterpart of the Durable Task engine (hence here in the
+/// hosting layer, not in <c>Flow/</c>, which holds only the pure flow and its port): runs activities on the
+/// thread pool with bounded parallelism and the flow's retry policies (Polly). Payloads go through JSON
+/// exactly as they would in Durable Functions, so a payload that would not survive the Azure host fails here
+/// too. Every completed call is recorded (<see cref="Calls"/>; the payload-contract and failure tests read them).
 /// </summary>
 public sealed class InProcessFlowContext : IFlowContext, IDisposable
 {
@@ -98,6 +101,3 @@ public sealed class InProcessFlowContext : IFlowContext, IDisposable
         }).Build();
     }
 }
-
-/// <summary>One activity call as the local host saw it: name, input and result payloads.</summary>
-public sealed record RecordedActivityCall(string Name, JsonElement Input, JsonElement Result);
