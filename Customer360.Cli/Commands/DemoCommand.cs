@@ -25,7 +25,7 @@ public static class DemoCommand
                 SearchDirectory = Path.Combine(data, "search"),
                 OutputDirectory = Path.Combine(root, "out"),
                 // The generated contracts and search users are different ids: the map joins them in customer_360.
-                IdentityMapPath = GenerateCommand.IdentityMapPath(data),
+                Settings = new() { IdentityMap = GenerateCommand.IdentityMapPath(data) },
             };
             var (exit, report) = await RunCommand.ExecuteWithReportAsync(options, verbose: false, cancellationToken).ConfigureAwait(false);
             if (report is not null)

@@ -24,7 +24,7 @@ public class PayloadContractTests
         var output = Path.Combine(Path.GetTempPath(), "c360-payloads-" + Guid.NewGuid().ToString("N")[..8]);
         // With an identity map, so its step's result and the customer view's input carry names, not nulls.
         Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, "identity_map.csv"), $"contract,user_id\n{Domain.Generation.ContentLogGenerator.ContractId(0)},{Domain.Generation.SearchLogGenerator.UserId(0)}\n");
+        File.WriteAllText(Path.Combine(output, "identity_map.csv"), $"contract,user_id\n{Generation.ContentLogGenerator.ContractId(0)},{Generation.SearchLogGenerator.UserId(0)}\n");
         var environment = new PipelineEnvironment
         {
             IdentityMap = new Domain.Customers.IdentityMapSource(new LocalFolderStore(output), "identity_map.csv", "C360_IDENTITY_MAP"),

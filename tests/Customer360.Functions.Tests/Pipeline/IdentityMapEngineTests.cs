@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Customer360.Domain.Customers;
 using Customer360.Domain.Flow;
-using Customer360.Domain.Generation;
 using Customer360.Domain.Hosting;
+using Customer360.Generation;
 using Customer360.Functions.Tests.Engine;
 using Customer360.Tests.Reporting;
 using Microsoft.DurableTask;

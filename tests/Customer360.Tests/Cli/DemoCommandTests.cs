@@ -17,7 +17,12 @@ public class DemoCommandTests
         Assert.Equal(0, await root.Parse(["demo", "--dir", temp.Path]).InvokeAsync());
 
         var output = Path.Combine(temp.Path, "out");
-        var map = IdentityMapCsv.Read(Path.Combine(temp.Path, "data", IdentityMapGenerator.FileName));
+        var mapPath = Path.Combine(temp.Path, "data", IdentityMapGenerator.FileName);
+        List<IdentityLink> map;
+        using (var mapText = File.OpenText(mapPath))
+        {
+            map = IdentityMapCsv.Read(mapText, mapPath);
+        }
         var contracts = OutputFiles.ReadContentProfile(output).Select(r => r.Contract).ToHashSet(StringComparer.Ordinal);
         var users = OutputFiles.ReadCsvRows(output, SearchTables.TopKeyword).Select(r => r[SearchTables.TopKeywordSchema.ColumnNames.ToList().IndexOf("user_id")]).ToHashSet(StringComparer.Ordinal);
         var rows = OutputFiles.ReadCsvRows(output, Customer360Builder.TableName);

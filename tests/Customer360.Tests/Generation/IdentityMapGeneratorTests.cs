@@ -47,7 +47,10 @@ public class IdentityMapGeneratorTests
         var generator = new IdentityMapGenerator(42, 3_000, 2_000);
         var path = generator.Write(temp.Sub("a"));
         Assert.Equal(IdentityMapGenerator.FileName, Path.GetFileName(path));
-        Assert.Equal(generator.Links(), IdentityMapCsv.Read(path));
+        using (var text = File.OpenText(path))
+        {
+            Assert.Equal(generator.Links(), IdentityMapCsv.Read(text, path));
+        }
         Assert.StartsWith("contract,user_id\r\n", File.ReadAllText(path), StringComparison.Ordinal);
 
         var again = new IdentityMapGenerator(42, 3_000, 2_000).Write(temp.Sub("b"));

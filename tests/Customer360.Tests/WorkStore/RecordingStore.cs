@@ -28,7 +28,5 @@ public sealed class RecordingStore(IBlobStore inner) : IBlobStore
 
     public Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) => inner.ExistsAsync(name, cancellationToken);
 
-    public Task DeleteAsync(string name, CancellationToken cancellationToken) => inner.DeleteAsync(name, cancellationToken);
-
     public Task<int> DeleteAllAsync(string prefix, CancellationToken cancellationToken) => inner.DeleteAllAsync(prefix, cancellationToken);
 }
