@@ -72,10 +72,9 @@ public static class StepRunner
                 startMeasuring();
                 return string.Join("; ", (await new LoadSearchActivity(environment).RunAsync(search, ct)).Tables.Select(Describe));
             case "load-customer-360":
-                // The step reads what the loads hand over, so they run first (not measured).
-                var contentSide = (await new LoadContentActivity(environment).RunAsync(new LoadContentInput(RunId, ContentShardResults(request)), ct)).Customer360Side;
-                var searchSide = request.Search is null ? null
-                    : (await new LoadSearchActivity(environment).RunAsync(await PrepareSearchAsync(environment, request.Shards), ct)).Customer360Side;
+                // The step reads what the loads hand over: run load-content (and load-search) first, each in its own process.
+                var contentSide = Required(request, WorkNames.Customer360ContentSide(RunId), "load-content");
+                var searchSide = request.Search is null ? null : Required(request, WorkNames.Customer360SearchSide(RunId), "load-search");
                 startMeasuring();
                 return Describe(await new LoadCustomer360Activity(environment).RunAsync(new LoadCustomer360Input(RunId, contentSide, searchSide, IdentityMap: null), ct));
             default:
@@ -125,6 +124,10 @@ public static class StepRunner
         }
         return new LoadSearchInput(RunId, results.Select(r => r.ResultName).ToList(), classification.CachedName, batches);
     }
+
+    /// <summary>A work object an earlier step kind wrote.</summary>
+    private static string Required(StepRequest request, string name, string kind) =>
+        File.Exists(Path.Combine(request.Work, name)) ? name : throw new InvalidOperationException($"Run step --kind {kind} first; missing: {name}");
 
     /// <summary>The shard results reduce steps wrote; every shard must have been reduced first.</summary>
     private static List<string> ContentShardResults(StepRequest request)
