@@ -13,24 +13,17 @@ public sealed class ReduceContentShardActivity(PipelineEnvironment environment) 
     public async Task<ContentShardResult> RunAsync(ReduceContentShardInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var months = new Dictionary<int, Dictionary<string, ContractActivity>>();
+        var reducer = new ContentShardReducer();
         foreach (var prefix in input.PartialPrefixes)
         {
             var stream = await environment.Work.OpenReadAsync(MapContentFileActivity.ShardName(prefix, input.Shard), cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                ContentPartialFormat.ReadInto(stream, months);
+                ContentPartialFormat.ReadInto(stream, reducer);
             }
         }
 
-        var rows = new List<ContentProfileRow>(months.Values.Sum(m => m.Count));
-        foreach (var (month, contracts) in months)
-        {
-            foreach (var (contract, activity) in contracts)
-            {
-                rows.Add(ContentProfileCalculator.Build(month, contract, activity, environment.Options.HighActivityDays));
-            }
-        }
+        var rows = reducer.Rows(environment.Options.HighActivityDays);
         rows.Sort(ContentProfileTable.Order);
 
         var name = ResultName(input.RunId, input.Shard);

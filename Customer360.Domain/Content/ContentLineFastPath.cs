@@ -99,7 +99,7 @@ public sealed class ContentLineFastPath
         {
             macChars = MacAddress.Normalize(_mac.AsSpan(0, Encoding.ASCII.GetChars(line.Slice(source.MacStart, source.MacLength), _mac)));
         }
-        record = new ContentLineRecord(_contract.AsSpan(0, contractChars), category, source.Duration, _mac.AsSpan(0, macChars));
+        record = new ContentLineRecord(_contract.AsSpan(0, contractChars), contract, category, source.Duration, _mac.AsSpan(0, macChars));
         return true;
     }
 
