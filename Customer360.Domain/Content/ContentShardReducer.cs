@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Customer360.Domain.Storage;
 
@@ -29,22 +30,29 @@ public sealed class ContentShardReducer
         }
         for (int i = 0; i < count; i++)
         {
-            int id = totals.Contracts.GetOrAdd(reader.ReadUtf8());
-            ref var row = ref totals.Rows[id];
-            for (int c = 0; c < ContentCategories.Count; c++)
+            MergeContract(ref reader, totals);
+        }
+    }
+
+    // A method of its own, called per contract record: it is compiled fully optimised after a few calls,
+    // where the loop above would run as on-stack-replacement code for a whole reduce step.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void MergeContract(ref PartialCursor reader, MonthTotals totals)
+    {
+        ref var row = ref totals.Rows[totals.Contracts.GetOrAdd(reader.ReadUtf8())];
+        for (int c = 0; c < ContentCategories.Count; c++)
+        {
+            row.AddSeconds((ContentCategory)c, reader.Read7BitEncodedInt64());
+        }
+        row.DayMask |= reader.ReadUInt32();
+        int devices = reader.Read7BitEncodedInt();
+        for (int d = 0; d < devices; d++)
+        {
+            var device = reader.ReadUtf8();
+            // As ContractActivity.AddDevice: an empty device id is no device.
+            if (!device.IsEmpty)
             {
-                row.AddSeconds((ContentCategory)c, reader.Read7BitEncodedInt64());
-            }
-            row.DayMask |= reader.ReadUInt32();
-            int devices = reader.Read7BitEncodedInt();
-            for (int d = 0; d < devices; d++)
-            {
-                var device = reader.ReadUtf8();
-                // As ContractActivity.AddDevice: an empty device id is no device.
-                if (!device.IsEmpty)
-                {
-                    row.AddDevice(_devices.KeyOf(device), _overflow);
-                }
+                row.AddDevice(_devices.KeyOf(device), _overflow);
             }
         }
     }
