@@ -20,35 +20,102 @@ public sealed class ContentDayAggregator : IContentRecordSink
     private byte[] _contractBytes = new byte[256];
     private Dictionary<string, ContractActivity>? _activities;
 
+    // Records not yet applied (see Flush): a small batch, their contracts' bytes side by side.
+    private const int PendingRecords = 16;
+    private const int PendingKeyBytes = 64;
+    private readonly PendingRecord[] _pending = new PendingRecord[PendingRecords];
+    private readonly byte[] _pendingKeys = new byte[PendingRecords * PendingKeyBytes];
+    private int _pendingCount;
+    private int _touched;
+
     public ContentDayAggregator(DateOnly date) => _dayBit = 1u << (date.Day - 1);
 
     /// <summary>Distinct contracts so far.</summary>
-    public int Count => _contracts.Count;
+    public int Count
+    {
+        get
+        {
+            Flush();
+            return _contracts.Count;
+        }
+    }
 
     /// <summary>The aggregates as <see cref="ContractActivity"/> objects, built on first use (for inspection; the map step writes partials directly).</summary>
     public IReadOnlyDictionary<string, ContractActivity> Contracts => _activities ??= BuildActivities();
 
     public void Add(in ContentLineRecord record)
     {
-        int id = _contracts.GetOrAdd(record.ContractUtf8.IsEmpty ? Utf8(record.Contract) : record.ContractUtf8);
         _activities = null;
-        ref var row = ref _rows[id];
-        row.AddSeconds(record.Category, record.Duration);
-        if (!record.Mac.IsEmpty)
+        var contract = record.ContractUtf8.IsEmpty ? Utf8(record.Contract) : record.ContractUtf8;
+        ulong device = record.Mac.IsEmpty ? 0 : _devices.KeyOf(record.Mac);
+        if (contract.Length > PendingKeyBytes)
         {
-            row.AddDevice(_devices.KeyOf(record.Mac), _overflow);
+            // Rare (the fast path's contracts are at most 64 bytes): kept in order, without the batch.
+            Flush();
+            Apply(_contracts.GetOrAdd(contract), record.Category, record.Duration, device);
+            return;
+        }
+        ref var pending = ref _pending[_pendingCount];
+        contract.CopyTo(_pendingKeys.AsSpan(_pendingCount * PendingKeyBytes));
+        pending.KeyLength = contract.Length;
+        pending.Hash = ShardHash.Hash(contract);
+        pending.Category = record.Category;
+        pending.Duration = record.Duration;
+        pending.Device = device;
+        if (++_pendingCount == PendingRecords)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>
+    /// Applies the pending records in three passes: read each one's table slot, then each one's row, then
+    /// update them. Within a pass the reads do not depend on each other, so their cache misses overlap
+    /// instead of coming one after another, line by line (with contracts interleaved nearly every line
+    /// misses twice: its slot, its row).
+    /// </summary>
+    private void Flush()
+    {
+        int touched = 0;
+        for (int p = 0; p < _pendingCount; p++)
+        {
+            touched += _contracts.Touch(_pending[p].Hash);
+        }
+        for (int p = 0; p < _pendingCount; p++)
+        {
+            ref var pending = ref _pending[p];
+            pending.Id = _contracts.GetOrAdd(_pendingKeys.AsSpan(p * PendingKeyBytes, pending.KeyLength), pending.Hash);
+            touched += _rows[pending.Id].MoreDevices;
+        }
+        for (int p = 0; p < _pendingCount; p++)
+        {
+            ref readonly var pending = ref _pending[p];
+            Apply(pending.Id, pending.Category, pending.Duration, pending.Device);
+        }
+        _pendingCount = 0;
+        _touched = touched; // kept, so the reads above are not optimised away
+    }
+
+    private void Apply(int id, ContentCategory category, long duration, ulong device)
+    {
+        ref var row = ref _rows[id];
+        row.AddSeconds(category, duration);
+        if (device != 0)
+        {
+            row.AddDevice(device, _overflow);
         }
     }
 
     /// <summary>The contract ids of each shard, in first-seen order.</summary>
     public List<int>[] IdsByShard(int shards)
     {
+        Flush();
         var byShard = new List<int>[shards];
         for (int s = 0; s < shards; s++)
         {
-            byShard[s] = new List<int>((Count / shards) + 16);
+            byShard[s] = new List<int>((_contracts.Count / shards) + 16);
         }
-        for (int id = 0; id < Count; id++)
+        for (int id = 0; id < _contracts.Count; id++)
         {
             // The hash kept from the contract's first line: the same shard as ShardHash.ShardOf(contract).
             byShard[ShardHash.ShardOf(_contracts.HashOf(id), shards)].Add(id);
@@ -59,6 +126,7 @@ public sealed class ContentDayAggregator : IContentRecordSink
     /// <summary>Writes the given contracts as one partial shard (<see cref="ContentPartialFormat"/>), in one block.</summary>
     public void WritePartial(Stream stream, int month, IReadOnlyList<int> ids)
     {
+        Flush();
         using var writer = new ContentPartialWriter(month, ids.Count, ids.Count * 64);
         Span<byte> scratch = stackalloc byte[16];
         foreach (int id in ids)
@@ -90,8 +158,9 @@ public sealed class ContentDayAggregator : IContentRecordSink
 
     private Dictionary<string, ContractActivity> BuildActivities()
     {
-        var activities = new Dictionary<string, ContractActivity>(Count, StringComparer.Ordinal);
-        for (int id = 0; id < Count; id++)
+        Flush();
+        var activities = new Dictionary<string, ContractActivity>(_contracts.Count, StringComparer.Ordinal);
+        for (int id = 0; id < _contracts.Count; id++)
         {
             ref readonly var row = ref _rows[id];
             var activity = new ContractActivity { DayMask = _dayBit };
@@ -103,5 +172,15 @@ public sealed class ContentDayAggregator : IContentRecordSink
             activities.Add(Encoding.UTF8.GetString(_contracts.KeyOf(id)), activity);
         }
         return activities;
+    }
+
+    private struct PendingRecord
+    {
+        public ulong Hash;
+        public ulong Device;
+        public long Duration;
+        public int KeyLength;
+        public int Id;
+        public ContentCategory Category;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Customer360.Domain.Sharding;
@@ -33,9 +34,18 @@ internal sealed class Utf8KeyTable
     public int Count { get; private set; }
 
     /// <summary>The id of <paramref name="key"/>, added (with the next id) when new.</summary>
-    public int GetOrAdd(ReadOnlySpan<byte> key)
+    public int GetOrAdd(ReadOnlySpan<byte> key) => GetOrAdd(key, ShardHash.Hash(key));
+
+    /// <summary>
+    /// Reads the slot where a key of this hash starts its probe and returns a value of it, so a caller
+    /// working through a batch of keys can start every slot's cache miss before it needs any of them.
+    /// </summary>
+    public int Touch(ulong hash) => _slots[(int)(hash >> _shift)].IdPlusOne;
+
+    /// <summary>As <see cref="GetOrAdd(ReadOnlySpan{byte})"/>, with the key's <see cref="ShardHash.Hash"/> already computed.</summary>
+    public int GetOrAdd(ReadOnlySpan<byte> key, ulong hash)
     {
-        ulong hash = ShardHash.Hash(key);
+        Debug.Assert(hash == ShardHash.Hash(key), "The hash of another key.");
         // The top bits pick the slot: the low bits are the shard, the same for every key of a reduce.
         int mask = _slots.Length - 1;
         int index = (int)(hash >> _shift);
