@@ -24,7 +24,7 @@ public sealed class ContentDayAggregator : IContentRecordSink
     // Records not yet applied (see Flush): a small batch, their contracts' bytes side by side.
     private const int PendingRecords = 16;
     private const int PendingKeyBytes = 64;
-    private const int WriteAhead = 8;
+    private const int WriteAhead = 16;
     private readonly PendingRecord[] _pending = new PendingRecord[PendingRecords];
     private readonly byte[] _pendingKeys = new byte[PendingRecords * PendingKeyBytes];
     private int _pendingCount;
@@ -148,10 +148,11 @@ public sealed class ContentDayAggregator : IContentRecordSink
         int touched = 0;
         for (int i = 0; i < ids.Count; i++)
         {
-            // Ids in hash order are scattered over the rows: start the read of a row a few contracts ahead.
+            // Ids in hash order are scattered over the rows and keys: start their reads a few contracts ahead.
             if (i + WriteAhead < ids.Count)
             {
-                touched += _rows[ids[i + WriteAhead]].MoreDevices;
+                int ahead = ids[i + WriteAhead];
+                touched += _rows[ahead].MoreDevices + _contracts.TouchKey(ahead);
             }
             int id = ids[i];
             ref readonly var row = ref _rows[id];
