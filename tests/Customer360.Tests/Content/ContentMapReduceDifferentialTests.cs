@@ -27,6 +27,7 @@ public class ContentMapReduceDifferentialTests
             {
                 0 => "Hà Nội-" + n.ToString(CultureInfo.InvariantCulture),
                 1 => "CONTRACT-WITH-A-LONG-NAME-" + n.ToString(CultureInfo.InvariantCulture),
+                2 => new string('L', 70) + n.ToString(CultureInfo.InvariantCulture), // past the map's batch: applied on its own, in order
                 _ => "SGH" + n.ToString("D6", CultureInfo.InvariantCulture),
             };
         }
