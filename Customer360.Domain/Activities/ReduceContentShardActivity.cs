@@ -11,17 +11,10 @@ public sealed class ReduceContentShardActivity(PipelineEnvironment environment) 
     public async Task<ContentShardResult> RunAsync(ReduceContentShardInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var months = new Dictionary<int, Dictionary<string, ContractActivity>>();
-        await new MapPartialStore(environment.Work).ReadShardAsync(input.PartialPrefixes, input.Shard, s => ContentPartialFormat.ReadInto(s, months), cancellationToken).ConfigureAwait(false);
+        var reducer = new ContentShardReducer();
+        await new MapPartialStore(environment.Work).ReadShardAsync(input.PartialPrefixes, input.Shard, s => ContentPartialFormat.ReadInto(s, reducer), cancellationToken).ConfigureAwait(false);
 
-        var rows = new List<ContentProfileRow>(months.Values.Sum(m => m.Count));
-        foreach (var (month, contracts) in months)
-        {
-            foreach (var (contract, activity) in contracts)
-            {
-                rows.Add(ContentProfileCalculator.Build(month, contract, activity, environment.Options.HighActivityDays));
-            }
-        }
+        var rows = reducer.Rows(environment.Options.HighActivityDays);
         rows.Sort(ContentProfileTable.Order);
 
         var name = await new ShardResultStore(environment.Work).WriteContentAsync(input.RunId, input.Shard, rows, cancellationToken).ConfigureAwait(false);

@@ -99,7 +99,7 @@ public sealed class ContentLineFastPath
         {
             macChars = MacAddress.Normalize(_mac.AsSpan(0, Encoding.ASCII.GetChars(line.Slice(source.MacStart, source.MacLength), _mac)));
         }
-        record = new ContentLineRecord(_contract.AsSpan(0, contractChars), category, source.Duration, _mac.AsSpan(0, macChars));
+        record = new ContentLineRecord(_contract.AsSpan(0, contractChars), contract, category, source.Duration, _mac.AsSpan(0, macChars));
         return true;
     }
 
@@ -207,20 +207,25 @@ public sealed class ContentLineFastPath
         {
             return false;
         }
-        var rest = line[(i + 1)..];
-        int end = rest.IndexOfAny((byte)'"', (byte)'\\');
-        if (end < 0 || rest[end] != '"')
+        // A plain loop: the strings here are a few bytes long, where two vectorised searches cost more
+        // in setup than they save. Control characters are invalid JSON and non-ASCII needs UTF-8
+        // validation, an escape needs unescaping: all the full reader's.
+        int start = i + 1;
+        for (int j = start; j < line.Length; j++)
         {
-            return false;
+            byte b = line[j];
+            if (b == '"')
+            {
+                value = line[start..j];
+                i = j + 1;
+                return true;
+            }
+            if (b == '\\' || b < 0x20 || b > 0x7E)
+            {
+                return false;
+            }
         }
-        value = rest[..end];
-        // Control characters are invalid JSON and non-ASCII needs UTF-8 validation: both the full reader's.
-        if (value.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0)
-        {
-            return false;
-        }
-        i += end + 2;
-        return true;
+        return false;
     }
 
     /// <summary>A string, a JSON number (strict grammar), true, false or null; objects and arrays are not simple.</summary>
@@ -339,10 +344,13 @@ public sealed class ContentLineFastPath
     /// <summary>One or more digits.</summary>
     private static bool SkipDigits(ReadOnlySpan<byte> line, ref int j)
     {
-        int end = line[j..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
-        int count = end < 0 ? line.Length - j : end;
-        j += count;
-        return count > 0;
+        // A plain loop, as in ReadString: numbers here are a few digits long.
+        int start = j;
+        while (j < line.Length && line[j] is >= (byte)'0' and <= (byte)'9')
+        {
+            j++;
+        }
+        return j > start;
     }
 
     private static bool Expect(ReadOnlySpan<byte> line, ref int i, byte c)

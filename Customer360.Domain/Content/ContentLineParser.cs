@@ -203,12 +203,31 @@ public sealed class ContentLineParser
 }
 
 /// <summary>A valid content line. Spans point into the parser's buffers (valid until its next call).</summary>
-public readonly ref struct ContentLineRecord(ReadOnlySpan<char> contract, ContentCategory category, long duration, ReadOnlySpan<char> mac)
+public readonly ref struct ContentLineRecord
 {
-    public ReadOnlySpan<char> Contract { get; } = contract;
-    public ContentCategory Category { get; } = category;
-    public long Duration { get; } = duration;
+    public ContentLineRecord(ReadOnlySpan<char> contract, ContentCategory category, long duration, ReadOnlySpan<char> mac)
+        : this(contract, default, category, duration, mac)
+    {
+    }
+
+    /// <param name="contractUtf8">The contract's UTF-8 bytes when the reader has them at hand (the raw line's, for an unescaped string); empty: only <paramref name="contract"/>.</param>
+    public ContentLineRecord(ReadOnlySpan<char> contract, ReadOnlySpan<byte> contractUtf8, ContentCategory category, long duration, ReadOnlySpan<char> mac)
+    {
+        Contract = contract;
+        ContractUtf8 = contractUtf8;
+        Category = category;
+        Duration = duration;
+        Mac = mac;
+    }
+
+    public ReadOnlySpan<char> Contract { get; }
+
+    /// <summary>The UTF-8 bytes of <see cref="Contract"/>, or empty when the reader did not have them (then encode <see cref="Contract"/>).</summary>
+    public ReadOnlySpan<byte> ContractUtf8 { get; }
+
+    public ContentCategory Category { get; }
+    public long Duration { get; }
 
     /// <summary>The normalised MAC; empty means "no device".</summary>
-    public ReadOnlySpan<char> Mac { get; } = mac;
+    public ReadOnlySpan<char> Mac { get; }
 }

@@ -5,38 +5,43 @@ using System.Text;
 namespace Customer360.Domain.Content;
 
 /// <summary>
-/// The binary layout of one shard of a content partial (one file's per-contract aggregates, or a merge).
-/// Length-prefixed UTF-8 strings and 7-bit varints: compact, and fast to stream back in the reduce step.
+/// The binary layout of one shard of a content partial (one file's per-contract aggregates): a header
+/// (magic, version, month, contract count), then per contract its length-prefixed UTF-8 name, five 7-bit
+/// varint seconds, the day mask and its devices (a count, then length-prefixed UTF-8 each). Written by
+/// <see cref="ContentPartialWriter"/>; read by <see cref="ContentShardReducer"/> or, into
+/// <see cref="ContractActivity"/> objects, by <see cref="ReadInto(Stream, Dictionary{int, Dictionary{string, ContractActivity}})"/>.
 /// </summary>
 public static class ContentPartialFormat
 {
-    private const int Magic = 0x50_30_36_43; // "C360P"-ish tag, little-endian
-    private const byte Version = 1;
+    internal const int Magic = 0x50_30_36_43; // "C360P"-ish tag, little-endian
+    internal const byte Version = 1;
 
-    /// <summary>Starts a shard: the header, then <paramref name="count"/> contracts must follow (<see cref="WriteContract"/>).</summary>
-    public static BinaryWriter Begin(Stream stream, int month, int count)
+    /// <summary>Reads a shard and merges every contract into <paramref name="reducer"/> (the reduce step's fast path).</summary>
+    public static void ReadInto(Stream stream, ContentShardReducer reducer)
     {
-        var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
-        writer.Write(Magic);
-        writer.Write(Version);
-        writer.Write(month);
-        writer.Write(count);
-        return writer;
-    }
-
-    /// <summary>One contract's aggregate; its <paramref name="devices"/> devices follow (<see cref="WriteDevice"/>).</summary>
-    public static void WriteContract(BinaryWriter writer, string contract, ReadOnlySpan<long> seconds, uint dayMask, int devices)
-    {
-        writer.Write(contract);
-        foreach (var value in seconds)
+        // A shard is read whole (a few MB at full scale) and decoded from memory.
+        var data = PartialCursor.ReadAll(stream, out int length);
+        try
         {
-            writer.Write7BitEncodedInt64(value);
+            reducer.Add(data.AsSpan(0, length));
         }
-        writer.Write(dayMask);
-        writer.Write7BitEncodedInt(devices);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
     }
 
-    public static void WriteDevice(BinaryWriter writer, string device) => writer.Write(device);
+    /// <summary>Checks the header; returns the month, and the number of contracts that follow.</summary>
+    internal static int ReadHeader(ref PartialCursor reader, out int count)
+    {
+        if (reader.ReadInt32() != Magic || reader.ReadByte() != Version)
+        {
+            throw new InvalidDataException("Not a content partial of this pipeline version.");
+        }
+        int month = reader.ReadInt32();
+        count = reader.ReadInt32();
+        return count >= 0 ? month : throw new InvalidDataException("Negative contract count in a content partial.");
+    }
 
     /// <summary>Reads a shard and merges every contract into <paramref name="target"/> (keyed by month, then contract).</summary>
     public static void ReadInto(Stream stream, Dictionary<int, Dictionary<string, ContractActivity>> target)
@@ -55,12 +60,7 @@ public static class ContentPartialFormat
 
     private static void Merge(PartialCursor reader, Dictionary<int, Dictionary<string, ContractActivity>> target)
     {
-        if (reader.ReadInt32() != Magic || reader.ReadByte() != Version)
-        {
-            throw new InvalidDataException("Not a content partial of this pipeline version.");
-        }
-        int month = reader.ReadInt32();
-        int count = reader.ReadInt32();
+        int month = ReadHeader(ref reader, out int count);
         if (!target.TryGetValue(month, out var contracts))
         {
             target[month] = contracts = new Dictionary<string, ContractActivity>(StringComparer.Ordinal);

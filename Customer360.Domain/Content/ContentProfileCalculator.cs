@@ -9,10 +9,17 @@ public static class ContentProfileCalculator
     public const string High = "High";
     public const string Low = "Low";
 
-    public static ContentProfileRow Build(int month, string contract, ContractActivity activity, int highActivityDays)
+    /// <summary>The Taste of each set of watched categories (bit c set: category c has seconds), built once.</summary>
+    private static readonly string[] Tastes = BuildTastes();
+
+    public static ContentProfileRow Build(int month, string contract, ContractActivity activity, int highActivityDays) =>
+        Build(month, contract, activity.Seconds, activity.DayMask, activity.Devices.Count, highActivityDays);
+
+    /// <summary>The row of a contract with these month totals: seconds per category (column order), active days as bits, distinct devices.</summary>
+    public static ContentProfileRow Build(int month, string contract, ReadOnlySpan<long> seconds, uint dayMask, int devices, int highActivityDays)
     {
-        var s = activity.Seconds;
-        int activeDays = BitOperations.PopCount(activity.DayMask);
+        var s = seconds;
+        int activeDays = BitOperations.PopCount(dayMask);
 
         // Ties go to the category that comes first in the MostWatch order: only a strictly larger total wins.
         var order = ContentCategories.MostWatchTieOrder;
@@ -25,14 +32,31 @@ public static class ContentProfileCalculator
             }
         }
 
-        var taste = string.Join('-', ContentCategories.TasteOrder.Where(c => s[(int)c] > 0).Select(ContentCategories.DisplayName));
+        int watched = 0;
+        for (int c = 0; c < ContentCategories.Count; c++)
+        {
+            if (s[c] > 0)
+            {
+                watched |= 1 << c;
+            }
+        }
 
         return new ContentProfileRow(
             month, contract, s[0], s[1], s[2], s[3], s[4],
-            activity.Devices.Count,
+            devices,
             activeDays,
             activeDays >= highActivityDays ? High : Low,
             ContentCategories.DisplayName(most),
-            taste);
+            Tastes[watched]);
+    }
+
+    private static string[] BuildTastes()
+    {
+        var tastes = new string[1 << ContentCategories.Count];
+        for (int watched = 0; watched < tastes.Length; watched++)
+        {
+            tastes[watched] = string.Join('-', ContentCategories.TasteOrder.Where(c => (watched & (1 << (int)c)) != 0).Select(ContentCategories.DisplayName));
+        }
+        return tastes;
     }
 }

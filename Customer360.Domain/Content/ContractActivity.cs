@@ -2,8 +2,9 @@ namespace Customer360.Domain.Content;
 
 /// <summary>
 /// The running aggregate of one contract in one month: seconds per category, the days it was active
-/// (bit d-1 for day d) and its distinct normalised devices. Used both for one day's partial and for the
-/// month's merge.
+/// (bit d-1 for day d) and its distinct normalised devices, as objects: what
+/// <see cref="ContentDayAggregator.Contracts"/> and <see cref="ContentPartialFormat"/>'s dictionary reader
+/// give for inspection and tests (the map and reduce steps keep <see cref="ContractTotals"/> by value instead).
 /// </summary>
 public sealed class ContractActivity
 {
@@ -37,19 +38,6 @@ public sealed class ContractActivity
         if (mac.Length > 0 && !Devices.Contains(mac, StringComparer.Ordinal))
         {
             Devices.Add(mac);
-        }
-    }
-
-    public void MergeFrom(ContractActivity other)
-    {
-        for (int i = 0; i < Seconds.Length; i++)
-        {
-            Seconds[i] = WatchSeconds.Add(Seconds[i], other.Seconds[i]);
-        }
-        DayMask |= other.DayMask;
-        foreach (var device in other.Devices)
-        {
-            AddDevice(device);
         }
     }
 }

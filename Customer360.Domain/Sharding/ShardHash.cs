@@ -19,8 +19,7 @@ public static class ShardHash
         try
         {
             int length = Encoding.UTF8.GetBytes(key, bytes);
-            ulong hash = XxHash3.HashToUInt64(bytes[..length]);
-            return (int)(hash % (ulong)shardCount);
+            return ShardOf(Hash(bytes[..length]), shardCount);
         }
         finally
         {
@@ -29,5 +28,15 @@ public static class ShardHash
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>The hash of a key's UTF-8 bytes, for callers that keep it (the content map hashes each contract once).</summary>
+    public static ulong Hash(ReadOnlySpan<byte> utf8Key) => XxHash3.HashToUInt64(utf8Key);
+
+    /// <summary>The shard of a key whose <see cref="Hash"/> is <paramref name="hash"/>: the same as <see cref="ShardOf(ReadOnlySpan{char}, int)"/> of that key.</summary>
+    public static int ShardOf(ulong hash, int shardCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
+        return (int)(hash % (ulong)shardCount);
     }
 }

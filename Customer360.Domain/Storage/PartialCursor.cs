@@ -99,6 +99,13 @@ public ref struct PartialCursor(ReadOnlySpan<byte> data)
         return chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars));
     }
 
+    /// <summary>The raw bytes of a string written by <see cref="BinaryWriter.Write(string)"/> (its UTF-8), not decoded.</summary>
+    public ReadOnlySpan<byte> ReadUtf8()
+    {
+        int length = Read7BitEncodedInt();
+        return length >= 0 ? Take(length) : throw new InvalidDataException("Negative string length in a partial.");
+    }
+
     private ReadOnlySpan<byte> Take(int count)
     {
         if (count > _data.Length - _position)

@@ -76,7 +76,7 @@ step.SetAction(async (parse, cancellationToken) =>
 root.Subcommands.Add(step);
 
 var scan = new Command("scan", "The content map's inner loop alone: scan one daily file into a day aggregator, several passes in one thread; wall and CPU seconds per pass.");
-var scanFile = new Option<FileInfo>("--file") { Required = true, Description = "A content log (YYYYMMDD.json)." };
+var scanFile = new Option<FileInfo>("--file") { Required = true, Description = "A content log (YYYYMMDD.json); or a work folder: time the content reduce of its shard-0 partials instead." };
 var passes = new Option<int>("--passes") { DefaultValueFactory = _ => 5 };
 scan.Options.Add(scanFile);
 var parseOnly = new Option<bool>("--parse-only") { Description = "Parse the lines but aggregate nothing." };

@@ -14,6 +14,11 @@ public static class ScanBench
     public static async Task RunAsync(string path, int reps, bool aggregate, bool wholeMap)
     {
         var inv = CultureInfo.InvariantCulture;
+        if (Directory.Exists(path))
+        {
+            Reduce(path, reps);
+            return;
+        }
         bool search = path.EndsWith(".parquet", StringComparison.Ordinal);
         var name = search ? null : ContentLogFileName.TryParse(Path.GetFileName(path)) ?? throw new ArgumentException($"'{path}' is not a content log name.");
         var times = new List<(double Wall, double Cpu)>();
@@ -59,6 +64,41 @@ public static class ScanBench
         var walls = times.Select(t => t.Wall).Order().ToList();
         var cpus = times.Select(t => t.Cpu).Order().ToList();
         Console.WriteLine(string.Create(inv, $"scan {Path.GetFileName(path)}: median {walls[walls.Count / 2]:F3}s wall, {cpus[cpus.Count / 2]:F3}s CPU over {reps} passes (load {File.ReadAllText("/proc/loadavg")[..14]})"));
+    }
+
+    /// <summary>
+    /// The content reduce's inner loop alone, in one thread: every day's shard-0 partial under a work
+    /// folder (what <c>bench step --kind map</c> or a run left there), held in memory, merged and turned into
+    /// rows several times after a warm-up; reading the files and writing the result are not timed.
+    /// </summary>
+    private static void Reduce(string work, int reps)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var partials = Directory.GetFiles(work, "shard-00000.bin", SearchOption.AllDirectories)
+            .Where(f => f.Contains(Path.Combine("partials", "content"), StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        var cpus = new List<double>();
+        for (int r = 0; r <= reps; r++)
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var reducer = new ContentShardReducer();
+            foreach (var partial in partials)
+            {
+                reducer.Add(partial);
+            }
+            var rows = reducer.Rows(ContentProfileCalculator.DefaultHighActivityDays);
+            rows.Sort(ContentProfileTable.Order);
+            double used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine(string.Create(inv, $"  {(r == 0 ? "warm-up" : $"pass {r}")}: {clock.Elapsed.TotalSeconds:F3}s wall, {used:F3}s CPU, {rows.Count:N0} rows from {partials.Count} partials"));
+            if (r > 0)
+            {
+                cpus.Add(used);
+            }
+        }
+        cpus.Sort();
+        Console.WriteLine(string.Create(inv, $"reduce shard 0: median {cpus[cpus.Count / 2]:F3}s CPU over {reps} passes (load {File.ReadAllText("/proc/loadavg")[..14]})"));
     }
 
     /// <summary>Parsing alone: counts the valid records and keeps nothing.</summary>

@@ -26,12 +26,16 @@ public static class StepRunner
     {
         var clock = Stopwatch.StartNew();
         double start = 0;
+        var cpu = TimeSpan.Zero;
         var summary = await RunStepAsync(request, () =>
         {
             start = MemorySampler.ResetHighWater();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
             clock.Restart();
         });
-        return (summary, clock.Elapsed.TotalSeconds, start);
+        // CPU seconds too: steadier than wall seconds on a shared machine (all threads of the process, the step alone).
+        double used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{summary} ({used:F2}s CPU)"), clock.Elapsed.TotalSeconds, start);
     }
 
     private static async Task<string> RunStepAsync(StepRequest request, Action startMeasuring)

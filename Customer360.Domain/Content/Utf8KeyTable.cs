@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Customer360.Domain.Sharding;
+
+namespace Customer360.Domain.Content;
+
+/// <summary>
+/// UTF-8 keys (contracts, devices) → dense ids in first-seen order, straight from the bytes: no string per
+/// key. Open addressing with linear probing over 32-byte slots that hold the key's <see cref="ShardHash.Hash"/>
+/// and, for keys of up to <see cref="InlineKeyBytes"/> bytes (every real contract), the key itself, so a
+/// lookup touches one cache line of the table; longer keys are compared against the key arena. Each key is
+/// hashed once, and its hash kept, so its shard costs nothing more. Keys are compared byte for byte: two
+/// keys share an id exactly when their bytes are equal.
+/// </summary>
+internal sealed class Utf8KeyTable
+{
+    public const int InlineKeyBytes = 16;
+
+    private CacheAlignedArray<Slot> _slots;
+    private int _shift;
+    private byte[] _keys = new byte[4096];
+    private int[] _ends = new int[1024];
+    private ulong[] _hashes = new ulong[1024];
+    private int _keyBytes;
+
+    public Utf8KeyTable(int expectedKeys = 1024)
+    {
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, expectedKeys * 2));
+        _slots = new CacheAlignedArray<Slot>(capacity);
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The id of <paramref name="key"/>, added (with the next id) when new.</summary>
+    public int GetOrAdd(ReadOnlySpan<byte> key) => GetOrAdd(key, ShardHash.Hash(key));
+
+    /// <summary>
+    /// Reads the slot where a key of this hash starts its probe and returns a value of it, so a caller
+    /// working through a batch of keys can start every slot's cache miss before it needs any of them.
+    /// </summary>
+    public int Touch(ulong hash) => _slots[(int)(hash >> _shift)].IdPlusOne;
+
+    /// <summary>As <see cref="GetOrAdd(ReadOnlySpan{byte})"/>, with the key's <see cref="ShardHash.Hash"/> already computed.</summary>
+    public int GetOrAdd(ReadOnlySpan<byte> key, ulong hash)
+    {
+        Debug.Assert(hash == ShardHash.Hash(key), "The hash of another key.");
+        // The top bits pick the slot: the low bits are the shard, the same for every key of a reduce.
+        int mask = _slots.Length - 1;
+        int index = (int)(hash >> _shift);
+        while (true)
+        {
+            ref var slot = ref _slots[index];
+            if (slot.IdPlusOne == 0)
+            {
+                return Add(key, hash, ref slot);
+            }
+            if (slot.Hash == hash && slot.Length == key.Length && KeyEquals(ref slot, key))
+            {
+                return slot.IdPlusOne - 1;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// <summary>Reads where the key with id <paramref name="id"/> lies, as <see cref="Touch"/> does for a slot (to start its cache misses early).</summary>
+    public int TouchKey(int id)
+    {
+        int end = _ends[id];
+        return end == 0 ? 0 : _keys[end - 1];
+    }
+
+    /// <summary>The bytes of the key with id <paramref name="id"/>.</summary>
+    public ReadOnlySpan<byte> KeyOf(int id)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)id, (uint)Count, nameof(id));
+        int start = id == 0 ? 0 : _ends[id - 1];
+        return _keys.AsSpan(start, _ends[id] - start);
+    }
+
+    /// <summary>The <see cref="ShardHash.Hash"/> of the key with id <paramref name="id"/>.</summary>
+    public ulong HashOf(int id)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)id, (uint)Count, nameof(id));
+        return _hashes[id];
+    }
+
+    private bool KeyEquals(ref Slot slot, ReadOnlySpan<byte> key) =>
+        key.Length <= InlineKeyBytes
+            ? key.SequenceEqual(((ReadOnlySpan<byte>)slot.Key)[..key.Length])
+            : key.SequenceEqual(KeyOf(slot.IdPlusOne - 1));
+
+    private int Add(ReadOnlySpan<byte> key, ulong hash, ref Slot slot)
+    {
+        int id = Count;
+        if (id == _ends.Length)
+        {
+            Array.Resize(ref _ends, id * 2);
+            Array.Resize(ref _hashes, id * 2);
+        }
+        if (_keyBytes + key.Length > _keys.Length)
+        {
+            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keyBytes + key.Length));
+        }
+        key.CopyTo(_keys.AsSpan(_keyBytes));
+        _keyBytes += key.Length;
+        _ends[id] = _keyBytes;
+        _hashes[id] = hash;
+        Count = id + 1;
+
+        slot.Hash = hash;
+        slot.Length = key.Length;
+        slot.IdPlusOne = id + 1;
+        if (key.Length <= InlineKeyBytes)
+        {
+            key.CopyTo(slot.Key);
+        }
+        // At most half full: probes stay short.
+        if (Count * 2 > _slots.Length)
+        {
+            Rehash();
+        }
+        return id;
+    }
+
+    private void Rehash()
+    {
+        var old = _slots;
+        _slots = new CacheAlignedArray<Slot>(old.Length * 2);
+        _shift--;
+        int mask = _slots.Length - 1;
+        foreach (ref readonly var slot in old.AsSpan())
+        {
+            if (slot.IdPlusOne == 0)
+            {
+                continue;
+            }
+            int index = (int)(slot.Hash >> _shift);
+            while (_slots[index].IdPlusOne != 0)
+            {
+                index = (index + 1) & mask;
+            }
+            _slots[index] = slot;
+        }
+    }
+
+    /// <summary>One table entry, 32 bytes (two per cache line).</summary>
+    private struct Slot
+    {
+        public ulong Hash;
+        public int IdPlusOne;
+        public int Length;
+        public InlineKey Key;
+    }
+
+    [InlineArray(InlineKeyBytes)]
+    private struct InlineKey
+    {
+        private byte _first;
+    }
+}
