@@ -16,6 +16,8 @@ public class IdentityMapCsvTests
             Read("contract,user_id\nC1,U1\nC1,U2\n C3,u3\n"));
         Assert.Equal([new IdentityLink("C1", "U1")], Read("user_id,contract\nU1,C1\n"));
         Assert.Empty(Read("contract,user_id\n"));
+        // Windows line ends and a final line end are fine.
+        Assert.Equal([new IdentityLink("C1", "U1"), new IdentityLink("C2", "U2")], Read("contract,user_id\r\nC1,U1\r\nC2,U2\r\n"));
     }
 
     [Theory]
@@ -25,6 +27,7 @@ public class IdentityMapCsvTests
     [InlineData("contract,user_id\nC1,U1\n,U2\n", "map.csv: line 3 has an empty contract.")]
     [InlineData("contract,user_id\nC1,\n", "map.csv: line 2 has an empty user_id.")]
     [InlineData("contract,user_id\nC1,U1\nC2,U2\nC1,U1\n", "map.csv: line 4 repeats the pair (C1, U1) of line 2.")]
+    [InlineData("contract,user_id\nC1,U1\n\nC2,U2\n", "map.csv: line 3 has 1 fields; expected 2 (contract,user_id).")]
     public void A_malformed_line_is_an_error_with_its_line_number(string text, string message)
     {
         Assert.Equal(message, Error(text));
