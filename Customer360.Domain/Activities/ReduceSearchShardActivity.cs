@@ -13,17 +13,16 @@ public sealed class ReduceSearchShardActivity(PipelineEnvironment environment) :
     public async Task<SearchShardResult> RunAsync(ReduceSearchShardInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var months = new Dictionary<int, Dictionary<string, Dictionary<string, long>>>();
+        var reducer = new SearchShardReducer();
         foreach (var prefix in input.PartialPrefixes)
         {
             var stream = await environment.Work.OpenReadAsync(MapSearchFileActivity.ShardName(prefix, input.Shard), cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                SearchPartialFormat.ReadInto(stream, months);
+                reducer.Add(stream);
             }
         }
-        var rows = months.SelectMany(m => m.Value.Select(u => UserTopKeyword.Pick(m.Key, u.Key, u.Value))).ToList();
-        rows.Sort(UserTopKeyword.Order);
+        var rows = reducer.TopKeywords();
         var name = ResultName(input.RunId, input.Shard);
         await environment.Work.WriteAsync(name, (s, _) =>
         {
