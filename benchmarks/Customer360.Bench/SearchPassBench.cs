@@ -68,7 +68,12 @@ public static class SearchPassBench
             switch (what)
             {
                 case "map":
-                    var fresh = OurStages.Environment(null, search, Path.Combine(work, $"passes-map-{pass}"));
+                    var folder = Path.Combine(work, "passes-map");
+                    if (Directory.Exists(folder))
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
+                    var fresh = OurStages.Environment(null, search, folder);
                     var mapped = await new MapSearchFileActivity(fresh).RunAsync(new MapSearchFileInput(plan.SearchFiles[^1], shards), ct);
                     done = $"{mapped.Stats.RowsRead:N0} rows, {mapped.Users:N0} users";
                     break;
