@@ -14,10 +14,9 @@ public sealed class ReduceSearchShardActivity(PipelineEnvironment environment) :
     public async Task<SearchShardResult> RunAsync(ReduceSearchShardInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var months = new Dictionary<int, Dictionary<string, Dictionary<string, long>>>();
-        await new MapPartialStore(environment.Work).ReadShardAsync(input.PartialPrefixes, input.Shard, s => SearchPartialFormat.ReadInto(s, months), cancellationToken).ConfigureAwait(false);
-        var rows = months.SelectMany(m => m.Value.Select(u => UserTopKeyword.Pick(m.Key, u.Key, u.Value))).ToList();
-        rows.Sort(UserTopKeyword.Order);
+        var reducer = new SearchShardReducer();
+        await new MapPartialStore(environment.Work).ReadShardAsync(input.PartialPrefixes, input.Shard, reducer.Add, cancellationToken).ConfigureAwait(false);
+        var rows = reducer.TopKeywords();
         var (result, keywords) = await new ShardResultStore(environment.Work).WriteSearchAsync(input.RunId, input.Shard, rows, cancellationToken).ConfigureAwait(false);
         return new SearchShardResult(input.Shard, result, keywords, rows.Count, clock.Elapsed.TotalSeconds);
     }

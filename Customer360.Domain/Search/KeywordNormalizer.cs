@@ -9,11 +9,26 @@ namespace Customer360.Domain.Search;
 /// </summary>
 public static class KeywordNormalizer
 {
-    public static string Normalize(string keyword)
+    public static string Normalize(string keyword) => Normalize(keyword.AsSpan(), keyword);
+
+    public static string Normalize(ReadOnlySpan<char> keyword) => Normalize(keyword, null);
+
+    /// <param name="original">The keyword as a string when the caller has one (spares a copy for the NFC step).</param>
+    private static string Normalize(ReadOnlySpan<char> keyword, string? original)
     {
-        var nfc = keyword.IsNormalized(NormalizationForm.FormC) ? keyword : keyword.Normalize(NormalizationForm.FormC);
-        var span = nfc.AsSpan().Trim();
-        var builder = new StringBuilder(span.Length);
+        // ASCII is always in NFC; only other text goes through ICU.
+        if (!Ascii.IsValid(keyword))
+        {
+            var text = original ?? new string(keyword);
+            if (!text.IsNormalized(NormalizationForm.FormC))
+            {
+                text = text.Normalize(NormalizationForm.FormC);
+            }
+            keyword = text.AsSpan();
+        }
+        var span = keyword.Trim();
+        Span<char> buffer = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
+        int length = 0;
         bool space = false;
         foreach (char c in span)
         {
@@ -24,11 +39,11 @@ public static class KeywordNormalizer
             }
             if (space)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 space = false;
             }
-            builder.Append(char.ToLowerInvariant(c));
+            buffer[length++] = char.ToLowerInvariant(c);
         }
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 }

@@ -4,39 +4,83 @@ using System.Text;
 
 namespace Customer360.Domain.Search;
 
-/// <summary>The binary layout of one shard of a search partial: per user, keyword counts for one month.</summary>
+/// <summary>
+/// The binary layout of one shard of a search partial: per user, keyword counts for one month. Version 2:
+/// the shard's distinct keywords once, as a table, then per user its keyword counts by table index — a
+/// reduce decodes and looks up each keyword once per partial instead of once per user who searched it.
+/// <code>
+/// magic int32, version byte (2), month int32,
+/// keyword count int32, keywords (7-bit length + UTF-8) ...,
+/// user count int32, per user: user (7-bit length + UTF-8), n (7-bit), n × (keyword index 7-bit, count 7-bit int64)
+/// </code>
+/// </summary>
 public static class SearchPartialFormat
 {
     private const int Magic = 0x53_30_36_43;
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static void Write(Stream stream, int month, IReadOnlyCollection<KeyValuePair<string, Dictionary<string, long>>> users)
     {
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keywords = new List<string>();
+        foreach (var (_, counts) in users)
+        {
+            foreach (var keyword in counts.Keys)
+            {
+                if (table.TryAdd(keyword, keywords.Count))
+                {
+                    keywords.Add(keyword);
+                }
+            }
+        }
         using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(month);
+        writer.Write(keywords.Count);
+        foreach (var keyword in keywords)
+        {
+            writer.Write(keyword);
+        }
         writer.Write(users.Count);
-        foreach (var (user, keywords) in users)
+        foreach (var (user, counts) in users)
         {
             writer.Write(user);
-            writer.Write7BitEncodedInt(keywords.Count);
-            foreach (var (keyword, count) in keywords)
+            writer.Write7BitEncodedInt(counts.Count);
+            foreach (var (keyword, count) in counts)
             {
-                writer.Write(keyword);
+                writer.Write7BitEncodedInt(table[keyword]);
                 writer.Write7BitEncodedInt64(count);
             }
         }
     }
 
     /// <summary>Merges a shard into <paramref name="target"/>: month → user → keyword → count.</summary>
+    /// <remarks>The reduce step uses <see cref="SearchShardReducer"/>, which keeps far less per user; this stays for callers that want the dictionaries.</remarks>
     public static void ReadInto(Stream stream, Dictionary<int, Dictionary<string, Dictionary<string, long>>> target)
     {
-        // A shard is read whole and decoded from memory.
+        Read(stream, new DictionaryTarget(target));
+    }
+
+    /// <summary>What a decoded partial goes into: its month, its keyword table, then each user's counts by table index.</summary>
+    internal interface ITarget
+    {
+        void Month(int month);
+
+        void Keyword(int index, ReadOnlySpan<char> keyword);
+
+        void User(ReadOnlySpan<char> user);
+
+        void Count(int keyword, long count);
+    }
+
+    /// <summary>Decodes a whole shard (read into memory) into <paramref name="target"/>; a garbled or truncated one is an <see cref="InvalidDataException"/>.</summary>
+    internal static void Read<TTarget>(Stream stream, TTarget target) where TTarget : ITarget
+    {
         var data = PartialCursor.ReadAll(stream, out int length);
         try
         {
-            Merge(new PartialCursor(data.AsSpan(0, length)), target);
+            Decode(new PartialCursor(data.AsSpan(0, length)), target);
         }
         finally
         {
@@ -44,48 +88,71 @@ public static class SearchPartialFormat
         }
     }
 
-    private static void Merge(PartialCursor reader, Dictionary<int, Dictionary<string, Dictionary<string, long>>> target)
+    private static void Decode<TTarget>(PartialCursor reader, TTarget target) where TTarget : ITarget
     {
         if (reader.ReadInt32() != Magic || reader.ReadByte() != Version)
         {
             throw new InvalidDataException("Not a search partial of this pipeline version.");
         }
-        int month = reader.ReadInt32();
-        if (!target.TryGetValue(month, out var users))
-        {
-            target[month] = users = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        }
-        // Users and keywords are decoded into a reused buffer and looked up without allocating: a string
-        // only for a user new to this reduce, and one per distinct keyword per shard file, shared by all its users.
-        var userLookup = users.GetAlternateLookup<ReadOnlySpan<char>>();
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-        var poolLookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        target.Month(reader.ReadInt32());
         char[] chars = new char[256];
+        int keywords = reader.ReadInt32();
+        if (keywords < 0)
+        {
+            throw new InvalidDataException("Negative keyword count in a search partial.");
+        }
+        for (int k = 0; k < keywords; k++)
+        {
+            target.Keyword(k, reader.ReadChars(ref chars));
+        }
         for (int u = reader.ReadInt32(); u > 0; u--)
         {
-            var user = reader.ReadChars(ref chars);
-            if (!userLookup.TryGetValue(user, out var keywords))
+            target.User(reader.ReadChars(ref chars));
+            for (int n = reader.Read7BitEncodedInt(); n > 0; n--)
             {
-                keywords = new Dictionary<string, long>(StringComparer.Ordinal);
-                users.Add(new string(user), keywords);
+                int keyword = reader.Read7BitEncodedInt();
+                if ((uint)keyword >= (uint)keywords)
+                {
+                    throw new InvalidDataException($"Keyword index {keyword} outside the partial's table of {keywords}.");
+                }
+                target.Count(keyword, reader.Read7BitEncodedInt64());
             }
-            var keywordLookup = keywords.GetAlternateLookup<ReadOnlySpan<char>>();
-            for (int k = reader.Read7BitEncodedInt(); k > 0; k--)
+        }
+    }
+
+    /// <summary>Into month → user → keyword → count dictionaries: a string per user new to the target, one per distinct keyword per partial.</summary>
+    private sealed class DictionaryTarget(Dictionary<int, Dictionary<string, Dictionary<string, long>>> target) : ITarget
+    {
+        private Dictionary<string, Dictionary<string, long>>.AlternateLookup<ReadOnlySpan<char>> _users;
+        private Dictionary<string, Dictionary<string, long>>? _usersOfMonth;
+        private readonly List<string> _keywords = [];
+        private Dictionary<string, long> _counts = null!;
+
+        public void Month(int month)
+        {
+            if (!target.TryGetValue(month, out _usersOfMonth))
             {
-                var keyword = reader.ReadChars(ref chars);
-                long count = reader.Read7BitEncodedInt64();
-                if (keywordLookup.TryGetValue(keyword, out var seen))
-                {
-                    keywordLookup[keyword] = seen + count;
-                    continue;
-                }
-                if (!poolLookup.TryGetValue(keyword, out var pooled))
-                {
-                    pooled = new string(keyword);
-                    pool.Add(pooled, pooled);
-                }
-                keywords.Add(pooled, count);
+                target[month] = _usersOfMonth = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
             }
+            _users = _usersOfMonth.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(new string(keyword));
+
+        public void User(ReadOnlySpan<char> user)
+        {
+            if (!_users.TryGetValue(user, out var counts))
+            {
+                counts = new Dictionary<string, long>(StringComparer.Ordinal);
+                _usersOfMonth!.Add(new string(user), counts);
+            }
+            _counts = counts;
+        }
+
+        public void Count(int keyword, long count)
+        {
+            var name = _keywords[keyword];
+            _counts[name] = _counts.GetValueOrDefault(name) + count;
         }
     }
 }

@@ -16,25 +16,68 @@ public static class TrendBuilder
 
     public static List<TrendRow> Build(IReadOnlyCollection<TopKeywordRow> rows)
     {
-        var byMonth = rows.GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.UserId, StringComparer.Ordinal));
-        var trend = new List<TrendRow>();
-        foreach (var month in byMonth.Keys.Order())
+        // Each month's rows by user (ordinal), then a merge of consecutive months: linear for rows already in
+        // table order (a load's are), no dictionary of users per month.
+        var byMonth = new SortedDictionary<int, List<TopKeywordRow>>();
+        foreach (var row in rows)
         {
-            int next = NextMonth(month);
-            if (!byMonth.TryGetValue(next, out var to))
+            if (!byMonth.TryGetValue(row.Month, out var month))
+            {
+                byMonth[row.Month] = month = [];
+            }
+            month.Add(row);
+        }
+        foreach (var (month, users) in byMonth)
+        {
+            if (!IsByUser(users))
+            {
+                users.Sort(static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+            }
+            for (int i = 1; i < users.Count; i++)
+            {
+                if (users[i].UserId == users[i - 1].UserId)
+                {
+                    throw new ArgumentException($"User '{users[i].UserId}' has two top keywords in month {month}.", nameof(rows));
+                }
+            }
+        }
+        var trend = new List<TrendRow>();
+        foreach (var (month, from) in byMonth)
+        {
+            if (!byMonth.TryGetValue(NextMonth(month), out var to))
             {
                 continue;
             }
-            foreach (var (user, from) in byMonth[month].OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            for (int i = 0, j = 0; i < from.Count && j < to.Count;)
             {
-                if (!to.TryGetValue(user, out var target))
+                int c = string.CompareOrdinal(from[i].UserId, to[j].UserId);
+                if (c == 0)
                 {
-                    continue;
+                    trend.Add(Of(from[i++], to[j++]));
                 }
-                trend.Add(Of(from, target));
+                else if (c < 0)
+                {
+                    i++;
+                }
+                else
+                {
+                    j++;
+                }
             }
         }
         return trend;
+    }
+
+    private static bool IsByUser(List<TopKeywordRow> rows)
+    {
+        for (int i = 1; i < rows.Count; i++)
+        {
+            if (string.CompareOrdinal(rows[i - 1].UserId, rows[i].UserId) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The trend row of one user's top keywords in two consecutive months.</summary>

@@ -27,6 +27,8 @@ public static class CsvTableWriter
                 WriteField(writer, table.Columns[c].Name);
             }
             writer.WriteLine();
+            // Numbers formatted into one buffer, not a string per cell.
+            var number = new char[24];
             for (int row = 0; row < table.RowCount; row++)
             {
                 for (int c = 0; c < table.Columns.Count; c++)
@@ -41,16 +43,22 @@ public static class CsvTableWriter
                             WriteField(writer, s[row]);
                             break;
                         case Int64Column l:
-                            writer.Write(l[row].ToString(CultureInfo.InvariantCulture));
+                            WriteNumber(writer, l[row], number);
                             break;
                         case Int32Column i:
-                            writer.Write(i[row].ToString(CultureInfo.InvariantCulture));
+                            WriteNumber(writer, i[row], number);
                             break;
                         case NullableInt32Column i:
-                            writer.Write(i[row]?.ToString(CultureInfo.InvariantCulture));
+                            if (i[row] is { } i32)
+                            {
+                                WriteNumber(writer, i32, number);
+                            }
                             break;
                         case NullableInt64Column l:
-                            writer.Write(l[row]?.ToString(CultureInfo.InvariantCulture));
+                            if (l[row] is { } i64)
+                            {
+                                WriteNumber(writer, i64, number);
+                            }
                             break;
                         default:
                             throw new NotSupportedException(table.Columns[c].GetType().Name);
@@ -64,6 +72,12 @@ public static class CsvTableWriter
             }
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static void WriteNumber(StreamWriter writer, long value, char[] buffer)
+    {
+        value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture);
+        writer.Write(buffer, 0, written);
     }
 
     private static void WriteField(StreamWriter writer, string? value)

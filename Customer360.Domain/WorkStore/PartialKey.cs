@@ -8,7 +8,7 @@ namespace Customer360.Domain.WorkStore;
 public sealed record PartialKey(string Prefix)
 {
     /// <summary>Bumped whenever the partial format or map semantics change, so old partials are not reused.</summary>
-    public const string PipelineVersion = "v1";
+    public const string PipelineVersion = "v2";
 
     /// <param name="fileName">The content log's name (<c>YYYYMMDD.json[.gz]</c>).</param>
     /// <param name="optionsFingerprint">The options the map's output depends on (the category map).</param>

@@ -68,9 +68,9 @@ step.Options.Add(mysql);
 step.Options.Add(searchDir);
 step.SetAction(async (parse, cancellationToken) =>
 {
-    var (summary, seconds, startMegabytes) = await StepRunner.RunAsync(new StepRequest(parse.GetValue(kind)!, parse.GetValue(contentDir)!.FullName, parse.GetValue(searchDir)?.FullName,
+    var (summary, seconds, cpuSeconds, startMegabytes) = await StepRunner.RunAsync(new StepRequest(parse.GetValue(kind)!, parse.GetValue(contentDir)!.FullName, parse.GetValue(searchDir)?.FullName,
         parse.GetValue(workDir)!.FullName, parse.GetValue(file), parse.GetValue(shard), parse.GetValue(shards), parse.GetValue(mysql)));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(kind)}: {summary} in {seconds:F1}s, peak RSS {MemorySampler.ProcessHighWaterMegabytes():F0} MB (started from {startMegabytes:F0} MB)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(kind)}: {summary} in {seconds:F2}s ({cpuSeconds:F2}s CPU), peak RSS {MemorySampler.ProcessHighWaterMegabytes():F0} MB (started from {startMegabytes:F0} MB)"));
     return 0;
 });
 root.Subcommands.Add(step);
@@ -97,6 +97,21 @@ scan.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 root.Subcommands.Add(scan);
+
+var searchPasses = new Command("search-passes", "One search step (map, reduce, classify or load) several times in one thread after a warm-up; CPU seconds per pass.");
+var passStep = new Option<string>("--step") { Required = true, Description = "map (the last day), reduce (shard 0), classify (offline rules over every distinct top keyword) or load (the search tables, files)" };
+var passSearch = new Option<DirectoryInfo>("--search") { Required = true };
+searchPasses.Options.Add(passStep);
+searchPasses.Options.Add(passSearch);
+searchPasses.Options.Add(workDir);
+searchPasses.Options.Add(passes);
+searchPasses.Options.Add(shards);
+searchPasses.SetAction(async (parse, cancellationToken) =>
+{
+    await SearchPassBench.RunAsync(parse.GetValue(passSearch)!.FullName, parse.GetValue(workDir)!.FullName, parse.GetValue(passStep)!, parse.GetValue(passes), parse.GetValue(shards));
+    return 0;
+});
+root.Subcommands.Add(searchPasses);
 
 var classify = new Command("classify", "Classification at scale: the search months' distinct top keywords against a local chat-completions server with latency and an enforced rate limit (June, then July, then a rerun).");
 var rpm = new Option<int>("--rpm") { Description = "The server's requests-per-minute limit.", DefaultValueFactory = _ => 600 };

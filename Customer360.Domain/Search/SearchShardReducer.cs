@@ -1,0 +1,160 @@
+namespace Customer360.Domain.Search;
+
+/// <summary>
+/// The search reduce step's state: every day's partial of one shard, then each user's top keyword per month
+/// (<see cref="UserTopKeyword.Pick"/>'s rule: highest count, ties → the ordinal-smallest keyword). Users and
+/// keywords become dense ids as partials are read (a string per distinct user and keyword of the shard, a
+/// keyword looked up once per partial through the partial's table); every (month, user, keyword, count) is one
+/// 16-byte entry. At the end the entries are sorted once by (month, user, keyword), ranked ordinally, so equal
+/// pairs from different days are adjacent and summed, and a user's keywords come in tie-break order.
+/// </summary>
+public sealed class SearchShardReducer
+{
+    // Key layout: month rank (8 bits) | user (28 bits) | keyword (28 bits); ids while reading, ordinal ranks once sorted.
+    private const int IdBits = 28;
+    private const int MaxIds = 1 << IdBits;
+    private const ulong IdMask = MaxIds - 1;
+
+    private readonly Dictionary<int, int> _monthIds = [];
+    private readonly List<int> _months = [];
+    private readonly Dictionary<string, int> _userIds = new(StringComparer.Ordinal);
+    private readonly List<string> _users = [];
+    private readonly Dictionary<string, int> _keywordIds = new(StringComparer.Ordinal);
+    private readonly List<string> _keywords = [];
+    private ulong[] _keys = new ulong[1 << 12];
+    private long[] _counts = new long[1 << 12];
+    private int _entries;
+
+    /// <summary>Adds one day's partial of this shard (<see cref="SearchPartialFormat"/>).</summary>
+    public void Add(Stream partial) => SearchPartialFormat.Read(partial, new Target(this));
+
+    /// <summary>Each user's top keyword per month, in <see cref="UserTopKeyword.Order"/>.</summary>
+    public List<UserTopKeyword> TopKeywords()
+    {
+        var monthRank = Ranks(_months, Comparer<int>.Default);
+        var userRank = Ranks(_users, StringComparer.Ordinal);
+        var keywordRank = Ranks(_keywords, StringComparer.Ordinal);
+        var userOfRank = Inverse(userRank);
+        var keywordOfRank = Inverse(keywordRank);
+        var monthOfRank = Inverse(monthRank);
+        var keys = _keys.AsSpan(0, _entries);
+        var counts = _counts.AsSpan(0, _entries);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            ulong key = keys[i];
+            keys[i] = ((ulong)monthRank[(int)(key >> (2 * IdBits))] << (2 * IdBits))
+                | ((ulong)userRank[(int)((key >> IdBits) & IdMask)] << IdBits)
+                | (uint)keywordRank[(int)(key & IdMask)];
+        }
+        keys.Sort(counts);
+
+        var rows = new List<UserTopKeyword>();
+        for (int start = 0; start < keys.Length;)
+        {
+            ulong monthUser = keys[start] >> IdBits;
+            ulong bestKeyword = 0;
+            long bestCount = long.MinValue;
+            int end = start;
+            while (end < keys.Length && keys[end] >> IdBits == monthUser)
+            {
+                // One keyword's counts from every day, summed; keywords come in ordinal order, so only a
+                // strictly higher count replaces the best (ties keep the ordinal-smallest).
+                ulong key = keys[end];
+                long count = 0;
+                for (; end < keys.Length && keys[end] == key; end++)
+                {
+                    count += counts[end];
+                }
+                if (count > bestCount)
+                {
+                    bestCount = count;
+                    bestKeyword = key & IdMask;
+                }
+            }
+            rows.Add(new UserTopKeyword(_months[monthOfRank[(int)(monthUser >> IdBits)]], _users[userOfRank[(int)(monthUser & IdMask)]],
+                _keywords[keywordOfRank[(int)bestKeyword]], bestCount));
+            start = end;
+        }
+        return rows;
+    }
+
+    private static int[] Ranks<T>(List<T> values, IComparer<T> comparer)
+    {
+        var order = new int[values.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        var sorted = values.ToArray();
+        Array.Sort(sorted, order, comparer);
+        return Inverse(order);
+    }
+
+    private static int[] Inverse(int[] permutation)
+    {
+        var inverse = new int[permutation.Length];
+        for (int i = 0; i < permutation.Length; i++)
+        {
+            inverse[permutation[i]] = i;
+        }
+        return inverse;
+    }
+
+    private static int IdOf(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids, List<string> names, ReadOnlySpan<char> name, string what)
+    {
+        if (!ids.TryGetValue(name, out int id))
+        {
+            id = names.Count;
+            if (id == MaxIds)
+            {
+                throw new InvalidOperationException($"A search shard holds more than {MaxIds:N0} distinct {what}s: use more shards.");
+            }
+            var text = new string(name);
+            ids.Dictionary.Add(text, id);
+            names.Add(text);
+        }
+        return id;
+    }
+
+    private void Append(ulong key, long count)
+    {
+        if (_entries == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+            Array.Resize(ref _counts, _counts.Length * 2);
+        }
+        _keys[_entries] = key;
+        _counts[_entries++] = count;
+    }
+
+    /// <summary>One partial's decoding: its month and keyword table mapped to the reducer's ids.</summary>
+    private sealed class Target(SearchShardReducer reducer) : SearchPartialFormat.ITarget
+    {
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _users = reducer._userIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _keywordLookup = reducer._keywordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly List<int> _keywords = [];
+        private ulong _month;
+        private ulong _user;
+
+        public void Month(int month)
+        {
+            if (!reducer._monthIds.TryGetValue(month, out int id))
+            {
+                id = reducer._months.Count;
+                if (id == 256)
+                {
+                    throw new InvalidOperationException("A search reduce of more than 256 months.");
+                }
+                reducer._monthIds.Add(month, id);
+                reducer._months.Add(month);
+            }
+            _month = (ulong)id << (2 * IdBits);
+        }
+
+        public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(IdOf(_keywordLookup, reducer._keywords, keyword, "keyword"));
+
+        public void User(ReadOnlySpan<char> user) => _user = _month | ((ulong)IdOf(_users, reducer._users, user, "user") << IdBits);
+
+        public void Count(int keyword, long count) => reducer.Append(_user | (uint)_keywords[keyword], count);
+    }
+}
