@@ -77,9 +77,10 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         {
             categories[cached.Keyword] = cached with { Source = CacheSource };
         }
-        foreach (var name in input.BatchResults)
+        // In batch order, as they were written: a keyword is in one batch only, but the order keeps that moot.
+        foreach (var result in await work.ReadResultsAsync(input.BatchResults, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var entry in await work.ReadCategoriesAsync(name, cancellationToken).ConfigureAwait(false))
+            foreach (var entry in result)
             {
                 categories[entry.Keyword] = entry;
             }

@@ -21,5 +21,13 @@ public interface IKeywordClassifier
     /// </summary>
     string InstructionsVersion => Model;
 
+    /// <summary>
+    /// Keywords per classification step when the classifier sets it itself, or <c>null</c> to take the configured
+    /// request batch size (<c>C360_CLASSIFY_BATCH_SIZE</c>). A classifier that sends requests keeps <c>null</c>: its
+    /// batch is what one request carries. One that sends none (the offline rules) classifies in far larger steps,
+    /// so a month's 100k+ keywords are tens of steps and result documents rather than thousands.
+    /// </summary>
+    int? StepBatchSize => null;
+
     Task<KeywordBatchResult> ClassifyBatchAsync(IReadOnlyList<string> keywords, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Customer360.Domain.Search;
 
 namespace Customer360.Domain.Reporting;
@@ -9,22 +10,45 @@ public sealed record SearchFigures(IReadOnlyList<MonthGenreFigures> Months, IRea
 {
     public const int KeywordsPerGenre = 3;
 
+    /// <summary>
+    /// One pass over the rows (a month has hundreds of thousands) into counters per month × genre, genre × keyword
+    /// and source; only the counters, a few hundred thousand at most, are then sorted.
+    /// </summary>
     public static SearchFigures From(IReadOnlyList<TopKeywordRow> rows)
     {
-        var months = rows.GroupBy(r => r.Month).OrderBy(g => g.Key)
-            .Select(g => new MonthGenreFigures(g.Key, g.LongCount(), Counts(g, r => r.Category)))
+        var months = new SortedDictionary<int, Dictionary<string, long>>();
+        var genres = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!months.TryGetValue(row.Month, out var monthGenres))
+            {
+                months.Add(row.Month, monthGenres = new Dictionary<string, long>(StringComparer.Ordinal));
+            }
+            Increment(monthGenres, row.Category);
+            ref var keywords = ref CollectionsMarshal.GetValueRefOrAddDefault(genres, row.Category, out _);
+            keywords ??= new Dictionary<string, long>(StringComparer.Ordinal);
+            Increment(keywords, row.MostSearch);
+            Increment(sources, row.CategorySource);
+        }
+
+        var monthFigures = months.Select(m => new MonthGenreFigures(m.Key, m.Value.Values.Sum(), Ordered(m.Value))).ToList();
+        var keywordFigures = genres
+            .Select(g => (Genre: g.Key, Users: g.Value.Values.Sum(), Keywords: g.Value))
+            .OrderByDescending(g => g.Users).ThenBy(g => g.Genre, StringComparer.Ordinal)
+            .SelectMany(g => g.Keywords
+                .OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal)
+                .Take(KeywordsPerGenre)
+                .Select(k => new GenreKeywordFigure(g.Genre, k.Key, k.Value)))
             .ToList();
-        var keywords = rows.GroupBy(r => r.Category, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => g.GroupBy(r => r.MostSearch, StringComparer.Ordinal)
-                .Select(k => new GenreKeywordFigure(g.Key, k.Key, k.LongCount()))
-                .OrderByDescending(k => k.Users).ThenBy(k => k.Keyword, StringComparer.Ordinal)
-                .Take(KeywordsPerGenre))
-            .ToList();
-        return new SearchFigures(months, keywords, Counts(rows, r => r.CategorySource));
+        return new SearchFigures(monthFigures, keywordFigures, Ordered(sources));
     }
 
-    private static List<NamedCount> Counts(IEnumerable<TopKeywordRow> rows, Func<TopKeywordRow, string> key) =>
-        rows.GroupBy(key, StringComparer.Ordinal).Select(g => new NamedCount(g.Key, g.LongCount()))
+    private static void Increment(Dictionary<string, long> counts, string key) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+
+    /// <summary>Most first, ties ordinal.</summary>
+    private static List<NamedCount> Ordered(Dictionary<string, long> counts) =>
+        counts.Select(c => new NamedCount(c.Key, c.Value))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
 }

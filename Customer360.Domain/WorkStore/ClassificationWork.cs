@@ -6,6 +6,13 @@ namespace Customer360.Domain.WorkStore;
 /// <summary>Classification's documents in a run's scratch: the cached categories taken, each batch's keywords and its result.</summary>
 public sealed class ClassificationWork(IBlobStore work)
 {
+    /// <summary>
+    /// Result documents read at once by <see cref="ReadResultsAsync"/>. The load needs every batch's result, and an
+    /// LLM run of a month has thousands (one per request of 50 keywords): read one after another, each document's
+    /// latency (a file open locally, a round trip to Blob Storage in Azure) added up to most of the load.
+    /// </summary>
+    public const int ResultReadParallelism = 8;
+
     public async Task<string> WriteCachedAsync(string runId, IReadOnlyList<KeywordCategory> cached, CancellationToken cancellationToken)
     {
         var name = WorkNames.CachedCategories(runId);
@@ -24,6 +31,19 @@ public sealed class ClassificationWork(IBlobStore work)
         var name = WorkNames.ClassifyResult(runId, batch);
         await WorkStoreJson.WriteAsync(work, name, categories, cancellationToken).ConfigureAwait(false);
         return name;
+    }
+
+    /// <summary>
+    /// Every batch result, by the names their writers returned, in the order given (read concurrently, returned in
+    /// order, so a caller that merges them gets the same answer as reading them one by one).
+    /// </summary>
+    public async Task<List<KeywordCategory>[]> ReadResultsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var results = new List<KeywordCategory>[names.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = ResultReadParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), options,
+            async (i, ct) => results[i] = await ReadCategoriesAsync(names[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
     }
 
     /// <summary>A cached list or a batch result, by the name its writer returned.</summary>
