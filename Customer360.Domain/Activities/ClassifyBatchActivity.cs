@@ -18,7 +18,7 @@ public sealed class ClassifyBatchActivity(PipelineEnvironment environment) : IAc
 
         var now = environment.Time.GetUtcNow();
         var entries = batch.Keywords
-            .Select(k => new KeywordCategory(k.Keyword, Genres.IsValid(k.Category) ? k.Category : Genres.Other, k.Source, classifier.Model, now, classifier.InstructionsVersion))
+            .Select(k => new KeywordGenre(k.Keyword, Genres.IsValid(k.Genre) ? k.Genre : Genres.Other, k.Source, classifier.Model, now, classifier.InstructionsVersion))
             .ToList();
         // Fallbacks are not cached: the next run asks again.
         await environment.KeywordCache.PutManyAsync(entries.Where(e => e.Source != OpenAiKeywordClassifier.FallbackSource).ToList(), cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,7 @@ using Customer360.Domain.WorkStore;
 namespace Customer360.Domain.Activities;
 
 /// <summary>
-/// Load: joins each user's top keyword with its category (this run's batches first, then the cache),
+/// Load: joins each user's top keyword with its genre (this run's batches first, then the cache),
 /// builds the month-over-month trend, and writes <c>search_top_keyword</c>, <c>search_trend</c> and
 /// <c>keyword_category</c> to every sink. A run restricted to months writes only their rows (<see cref="RunMonths"/>):
 /// the month before each, read for the trend, keeps its own top-keyword files and MySQL rows as they were.
@@ -20,10 +20,10 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
 
     public async Task<StreamLoadResult> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
-        var categories = await ReadCategoriesAsync(input, cancellationToken).ConfigureAwait(false);
-        var read = await ReadClassifiedAsync(input.ShardResults, categories, cancellationToken).ConfigureAwait(false);
+        var genres = await ReadGenresAsync(input, cancellationToken).ConfigureAwait(false);
+        var read = await ReadClassifiedAsync(input.ShardResults, genres, cancellationToken).ConfigureAwait(false);
         var months = new RunMonths(input.Months);
-        var tables = await WriteTablesAsync(read, categories, months, cancellationToken).ConfigureAwait(false);
+        var tables = await WriteTablesAsync(read, genres, months, cancellationToken).ConfigureAwait(false);
 
         // customer_360: the run's months, and of the month read before each only what completes a written trend pair.
         // Built after the tables, whose trend rows are garbage by now.
@@ -33,24 +33,24 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         return new StreamLoadResult(tables, side);
     }
 
-    private async Task<List<TableLoadResult>> WriteTablesAsync(List<TopKeywordRow> read, Dictionary<string, KeywordCategory> categories, RunMonths months, CancellationToken cancellationToken)
+    private async Task<List<TableLoadResult>> WriteTablesAsync(List<TopKeywordRow> read, Dictionary<string, KeywordGenre> genres, RunMonths months, CancellationToken cancellationToken)
     {
         // The trend is built over every month read, then cut to the pairs of the run's months.
         var trend = TrendBuilder.Build(read).Where(months.Writes).ToList();
         var rows = months.IsAll ? read : read.Where(r => months.Writes(r.Month)).ToList();
         // The keywords of the written rows: the top keywords, and the earlier end of each trend pair (its later end is one of them).
         var used = rows.Select(r => r.MostSearch).Concat(trend.Select(t => t.MostSearchFrom)).ToHashSet(StringComparer.Ordinal);
-        var keywords = categories.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
+        var keywords = genres.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
         return
         [
             await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken, new TableFigures(Search: SearchFigures.From(rows))).ConfigureAwait(false),
             await environment.WriteTableAsync(SearchTables.FromTrend(trend), cancellationToken, new TableFigures(Trend: TrendFigures.From(trend))).ConfigureAwait(false),
-            await environment.WriteTableAsync(SearchTables.FromKeywordCategories(keywords), cancellationToken).ConfigureAwait(false),
+            await environment.WriteTableAsync(SearchTables.FromKeywordGenres(keywords), cancellationToken).ConfigureAwait(false),
         ];
     }
 
-    /// <summary>Every top-keyword row of the shards with its category, in table order; read shard by shard, so one shard's raw rows are in memory at a time.</summary>
-    private async Task<List<TopKeywordRow>> ReadClassifiedAsync(IReadOnlyList<string> shardResults, Dictionary<string, KeywordCategory> categories, CancellationToken cancellationToken)
+    /// <summary>Every top-keyword row of the shards with its genre, in table order; read shard by shard, so one shard's raw rows are in memory at a time.</summary>
+    private async Task<List<TopKeywordRow>> ReadClassifiedAsync(IReadOnlyList<string> shardResults, Dictionary<string, KeywordGenre> genres, CancellationToken cancellationToken)
     {
         var results = new ShardResultStore(environment.Work);
         var rows = new List<TopKeywordRow>();
@@ -58,33 +58,33 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         {
             foreach (var t in await results.ReadSearchAsync([shard], cancellationToken).ConfigureAwait(false))
             {
-                var category = categories.TryGetValue(t.Keyword, out var c)
+                var genre = genres.TryGetValue(t.Keyword, out var c)
                     ? c
                     : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
-                rows.Add(new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, category.Category, category.Source));
+                rows.Add(new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, genre.Genre, genre.Source));
             }
         }
         rows.Sort(TopKeywordRow.Order);
         return rows;
     }
 
-    /// <summary>The category of every keyword of the run: this run's batch results over the cached ones.</summary>
-    private async Task<Dictionary<string, KeywordCategory>> ReadCategoriesAsync(LoadSearchInput input, CancellationToken cancellationToken)
+    /// <summary>The genre of every keyword of the run: this run's batch results over the cached ones.</summary>
+    private async Task<Dictionary<string, KeywordGenre>> ReadGenresAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
         var work = new ClassificationWork(environment.Work);
-        var categories = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
-        foreach (var cached in await work.ReadCategoriesAsync(input.CachedName, cancellationToken).ConfigureAwait(false))
+        var genres = new Dictionary<string, KeywordGenre>(StringComparer.Ordinal);
+        foreach (var cached in await work.ReadGenresAsync(input.CachedName, cancellationToken).ConfigureAwait(false))
         {
-            categories[cached.Keyword] = cached with { Source = CacheSource };
+            genres[cached.Keyword] = cached with { Source = CacheSource };
         }
         // In batch order, as they were written: a keyword is in one batch only, but the order keeps that moot.
         foreach (var result in await work.ReadResultsAsync(input.BatchResults, cancellationToken).ConfigureAwait(false))
         {
             foreach (var entry in result)
             {
-                categories[entry.Keyword] = entry;
+                genres[entry.Keyword] = entry;
             }
         }
-        return categories;
+        return genres;
     }
 }

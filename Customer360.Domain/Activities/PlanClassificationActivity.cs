@@ -21,7 +21,7 @@ public sealed class PlanClassificationActivity(PipelineEnvironment environment) 
         int batchSize = environment.Classifier.StepBatchSize ?? input.BatchSize;
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var distinct = await new ShardResultStore(environment.Work).ReadDistinctKeywordsAsync(input.ShardKeywords, cancellationToken).ConfigureAwait(false);
-        IReadOnlyDictionary<string, KeywordCategory> cached = await environment.KeywordCache.GetManyAsync(distinct, cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, KeywordGenre> cached = await environment.KeywordCache.GetManyAsync(distinct, cancellationToken).ConfigureAwait(false);
         if (environment.ReclassifyStale)
         {
             cached = cached.Where(c => !c.Value.IsStaleFor(environment.Classifier)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);

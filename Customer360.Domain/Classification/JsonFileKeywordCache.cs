@@ -17,18 +17,18 @@ public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposab
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private Dictionary<string, KeywordCategory>? _entries;
+    private Dictionary<string, KeywordGenre>? _entries;
     private long _lines;
 
     public string Path { get; } = path;
 
-    public async Task<IReadOnlyDictionary<string, KeywordCategory>> GetManyAsync(IReadOnlyCollection<string> keywords, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, KeywordGenre>> GetManyAsync(IReadOnlyCollection<string> keywords, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var entries = await LoadAsync(cancellationToken).ConfigureAwait(false);
-            var found = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
+            var found = new Dictionary<string, KeywordGenre>(StringComparer.Ordinal);
             foreach (var keyword in keywords)
             {
                 if (entries.TryGetValue(keyword, out var entry))
@@ -44,7 +44,7 @@ public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposab
         }
     }
 
-    public async Task PutManyAsync(IReadOnlyCollection<KeywordCategory> entries, CancellationToken cancellationToken)
+    public async Task PutManyAsync(IReadOnlyCollection<KeywordGenre> entries, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -53,7 +53,7 @@ public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposab
             var text = new StringBuilder();
             foreach (var entry in entries)
             {
-                if (entry.Source != "fallback" && Genres.IsValid(entry.Category))
+                if (entry.Source != "fallback" && Genres.IsValid(entry.Genre))
                 {
                     all[entry.Keyword] = entry;
                     text.Append(JsonSerializer.Serialize(entry, Json)).Append('\n');
@@ -78,7 +78,7 @@ public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposab
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task CompactAsync(Dictionary<string, KeywordCategory> all, CancellationToken cancellationToken)
+    private async Task CompactAsync(Dictionary<string, KeywordGenre> all, CancellationToken cancellationToken)
     {
         var temp = Path + ".tmp-" + Guid.NewGuid().ToString("N");
         await using (var writer = new StreamWriter(temp, append: false, Utf8))
@@ -93,19 +93,19 @@ public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposab
         _lines = all.Count;
     }
 
-    private async Task<Dictionary<string, KeywordCategory>> LoadAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<string, KeywordGenre>> LoadAsync(CancellationToken cancellationToken)
     {
         if (_entries is not null)
         {
             return _entries;
         }
-        var entries = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, KeywordGenre>(StringComparer.Ordinal);
         if (File.Exists(Path))
         {
             var text = await File.ReadAllTextAsync(Path, cancellationToken).ConfigureAwait(false);
             if (text.TrimStart().StartsWith('['))
             {
-                foreach (var entry in JsonSerializer.Deserialize<List<KeywordCategory>>(text, Json) ?? [])
+                foreach (var entry in JsonSerializer.Deserialize<List<KeywordGenre>>(text, Json) ?? [])
                 {
                     entries[entry.Keyword] = entry;
                 }
@@ -118,7 +118,7 @@ public sealed class JsonFileKeywordCache(string path) : IKeywordCache, IDisposab
                     _lines++;
                     try
                     {
-                        if (JsonSerializer.Deserialize<KeywordCategory>(line, Json) is { Keyword: not null } entry)
+                        if (JsonSerializer.Deserialize<KeywordGenre>(line, Json) is { Keyword: not null } entry)
                         {
                             entries[entry.Keyword] = entry;
                         }

@@ -6,12 +6,12 @@ namespace Customer360.Domain.Customers;
 /// A user's search side of <c>customer_360</c>: the latest month's top keyword and genre, and the latest
 /// trend pair (the <c>search_trend</c> row with the greatest <c>month_to</c>), if any.
 /// </summary>
-public sealed record LatestSearch(int Month, string MostSearch, string Category, string CategorySource,
-    int? TrendMonthFrom, int? TrendMonthTo, string? CategoryFrom, string? CategoryTo)
+public sealed record LatestSearch(int Month, string MostSearch, string Genre, string GenreSource,
+    int? TrendMonthFrom, int? TrendMonthTo, string? GenreFrom, string? GenreTo)
 {
-    public string? TrendingType => CategoryFrom is null ? null : TrendBuilder.TrendingType(CategoryFrom, CategoryTo!);
+    public string? TrendingType => GenreFrom is null ? null : TrendBuilder.TrendingType(GenreFrom, GenreTo!);
 
-    public string? Previous => CategoryFrom is null ? null : TrendBuilder.Previous(CategoryFrom, CategoryTo!);
+    public string? Previous => GenreFrom is null ? null : TrendBuilder.Previous(GenreFrom, GenreTo!);
 
     /// <summary>
     /// Adds the users of <paramref name="rows"/> to <paramref name="users"/>. Every row of a user must come in
@@ -39,8 +39,8 @@ public sealed record LatestSearch(int Month, string MostSearch, string Category,
             }
             var (from, to) = pair > start ? (byUser[pair - 1], byUser[pair]) : (null, null);
             // Add, not set: a user met in two calls would mean shards that do not partition users.
-            users.Add(latest.UserId, new LatestSearch(latest.Month, latest.MostSearch, latest.Category, latest.CategorySource,
-                from?.Month, to?.Month, from?.Category, to?.Category));
+            users.Add(latest.UserId, new LatestSearch(latest.Month, latest.MostSearch, latest.Genre, latest.GenreSource,
+                from?.Month, to?.Month, from?.Genre, to?.Genre));
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Customer360.Domain.Reporting;
 
 /// <summary>The figures of a <c>search_top_keyword</c> load: genre share per month, top keywords per genre, who classified.</summary>
 /// <param name="TopKeywords">Per genre (most users first), its top keywords by users; ties ordinal.</param>
-/// <param name="Sources">Users per category source (llm, rules, cache, fallback), most first.</param>
+/// <param name="Sources">Users per genre source (llm, rules, cache, fallback), most first.</param>
 public sealed record SearchFigures(IReadOnlyList<MonthGenreFigures> Months, IReadOnlyList<GenreKeywordFigure> TopKeywords, IReadOnlyList<NamedCount> Sources)
 {
     public const int KeywordsPerGenre = 3;
@@ -25,11 +25,11 @@ public sealed record SearchFigures(IReadOnlyList<MonthGenreFigures> Months, IRea
             {
                 months.Add(row.Month, monthGenres = new Dictionary<string, long>(StringComparer.Ordinal));
             }
-            Increment(monthGenres, row.Category);
-            ref var keywords = ref CollectionsMarshal.GetValueRefOrAddDefault(genres, row.Category, out _);
+            Increment(monthGenres, row.Genre);
+            ref var keywords = ref CollectionsMarshal.GetValueRefOrAddDefault(genres, row.Genre, out _);
             keywords ??= new Dictionary<string, long>(StringComparer.Ordinal);
             Increment(keywords, row.MostSearch);
-            Increment(sources, row.CategorySource);
+            Increment(sources, row.GenreSource);
         }
 
         var monthFigures = months.Select(m => new MonthGenreFigures(m.Key, m.Value.Values.Sum(), Ordered(m.Value))).ToList();

@@ -17,8 +17,8 @@ public static class SearchTables
         TableColumns.Text<TopKeywordRow>("user_id", r => r.UserId),
         TableColumns.Text<TopKeywordRow>("most_search", r => r.MostSearch),
         TableColumns.LongNumber<TopKeywordRow>("search_count", r => r.SearchCount),
-        TableColumns.Text<TopKeywordRow>("category", r => r.Category),
-        TableColumns.Text<TopKeywordRow>("category_source", r => r.CategorySource),
+        TableColumns.Text<TopKeywordRow>("category", r => r.Genre),
+        TableColumns.Text<TopKeywordRow>("category_source", r => r.GenreSource),
     ], partitionColumn: "month", loadScopeColumn: "month");
 
     /// <summary>
@@ -31,34 +31,34 @@ public static class SearchTables
         TableColumns.Number<TrendRow>("month_to", r => r.MonthTo),
         TableColumns.Text<TrendRow>("user_id", r => r.UserId),
         TableColumns.Text<TrendRow>("most_search_from", r => r.MostSearchFrom),
-        TableColumns.Text<TrendRow>("category_from", r => r.CategoryFrom),
+        TableColumns.Text<TrendRow>("category_from", r => r.GenreFrom),
         TableColumns.Text<TrendRow>("most_search_to", r => r.MostSearchTo),
-        TableColumns.Text<TrendRow>("category_to", r => r.CategoryTo),
+        TableColumns.Text<TrendRow>("category_to", r => r.GenreTo),
         TableColumns.Text<TrendRow>("trending_type", r => r.TrendingType),
         TableColumns.Text<TrendRow>("previous", r => r.Previous),
     ], partitionColumn: "month_to", loadScopeColumn: "month_from");
 
     /// <summary>
-    /// <c>keyword_category</c>: the run's keywords with the category, source (llm/cache/rules/fallback) and model
+    /// <c>keyword_category</c>: the run's keywords with their genre (column <c>category</c>), source (llm/cache/rules/fallback) and model
     /// each one got. Not monthly; in MySQL the table of that name is the shared cache, owned by <c>MySqlKeywordCache</c>.
     /// </summary>
-    public static TableSchema<KeywordCategory> KeywordCategorySchema { get; } = new(KeywordCategory,
+    public static TableSchema<KeywordGenre> KeywordGenreSchema { get; } = new(KeywordCategory,
     [
-        TableColumns.Text<KeywordCategory>("keyword", r => r.Keyword),
-        TableColumns.Text<KeywordCategory>("category", r => r.Category),
-        TableColumns.Text<KeywordCategory>("source", r => r.Source),
-        TableColumns.Text<KeywordCategory>("model", r => r.Model),
+        TableColumns.Text<KeywordGenre>("keyword", r => r.Keyword),
+        TableColumns.Text<KeywordGenre>("category", r => r.Genre),
+        TableColumns.Text<KeywordGenre>("source", r => r.Source),
+        TableColumns.Text<KeywordGenre>("model", r => r.Model),
     ]);
 
     public static IReadOnlyList<string> TopKeywordColumns => TopKeywordSchema.ColumnNames;
 
     public static IReadOnlyList<string> TrendColumns => TrendSchema.ColumnNames;
 
-    public static IReadOnlyList<string> KeywordCategoryColumns => KeywordCategorySchema.ColumnNames;
+    public static IReadOnlyList<string> KeywordGenreColumns => KeywordGenreSchema.ColumnNames;
 
     public static OutputTable FromTopKeywords(IReadOnlyList<TopKeywordRow> rows) => TopKeywordSchema.Table(rows);
 
     public static OutputTable FromTrend(IReadOnlyList<TrendRow> rows) => TrendSchema.Table(rows);
 
-    public static OutputTable FromKeywordCategories(IReadOnlyList<KeywordCategory> rows) => KeywordCategorySchema.Table(rows);
+    public static OutputTable FromKeywordGenres(IReadOnlyList<KeywordGenre> rows) => KeywordGenreSchema.Table(rows);
 }

@@ -81,14 +81,14 @@ public static class TrendBuilder
     }
 
     /// <summary>The trend row of one user's top keywords in two consecutive months.</summary>
-    private static TrendRow Of(TopKeywordRow from, TopKeywordRow to) => new(from.Month, to.Month, from.UserId, from.MostSearch, from.Category,
-        to.MostSearch, to.Category, TrendingType(from.Category, to.Category), Previous(from.Category, to.Category));
+    private static TrendRow Of(TopKeywordRow from, TopKeywordRow to) => new(from.Month, to.Month, from.UserId, from.MostSearch, from.Genre,
+        to.MostSearch, to.Genre, TrendingType(from.Genre, to.Genre), Previous(from.Genre, to.Genre));
 
-    public static string TrendingType(string categoryFrom, string categoryTo) => categoryFrom == categoryTo ? Unchanged : Changed;
+    public static string TrendingType(string genreFrom, string genreTo) => genreFrom == genreTo ? Unchanged : Changed;
 
     /// <summary><c>Unchanged</c>, or "From - To": one string per distinct pair of the closed genre set, not one per row.</summary>
-    public static string Previous(string categoryFrom, string categoryTo) =>
-        categoryFrom == categoryTo ? Unchanged : Transitions.GetOrAdd((categoryFrom, categoryTo), static pair => $"{pair.From} - {pair.To}");
+    public static string Previous(string genreFrom, string genreTo) =>
+        genreFrom == genreTo ? Unchanged : Transitions.GetOrAdd((genreFrom, genreTo), static pair => $"{pair.From} - {pair.To}");
 
     /// <summary>The calendar month after a YYYYMM month.</summary>
     public static int NextMonth(int month) => month % 100 == 12 ? ((month / 100) + 1) * 100 + 1 : month + 1;

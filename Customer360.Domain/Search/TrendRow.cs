@@ -3,6 +3,6 @@ namespace Customer360.Domain.Search;
 /// <summary>A row of <c>search_trend</c>: a user's genre in two consecutive months.</summary>
 public sealed record TrendRow(
     int MonthFrom, int MonthTo, string UserId,
-    string MostSearchFrom, string CategoryFrom,
-    string MostSearchTo, string CategoryTo,
+    string MostSearchFrom, string GenreFrom,
+    string MostSearchTo, string GenreTo,
     string TrendingType, string Previous);

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace Customer360.Domain.Search;
 
-/// <summary>A user's most searched normalised keyword in a month, before classification.</summary>
+/// <summary>
+/// A user's most searched normalised keyword in a month, before classification: what a search shard's reduce
+/// finds and keeps in its shard result. The load joins it with its genre into a <see cref="TopKeywordRow"/>, the
+/// output row. (Named for what it is, a user's top keyword; where it is kept, a shard, is the store's business.)
+/// </summary>
 public sealed record UserTopKeyword(int Month, string UserId, string Keyword, long Count)
 {
     /// <summary>Highest count; ties → the ordinal-smallest keyword (<c>string.CompareOrdinal</c>).</summary>

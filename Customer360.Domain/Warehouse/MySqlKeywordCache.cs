@@ -9,9 +9,9 @@ public sealed class MySqlKeywordCache(string connectionString) : IKeywordCache
     private const int ChunkSize = 500;
     private bool _migrated;
 
-    public async Task<IReadOnlyDictionary<string, KeywordCategory>> GetManyAsync(IReadOnlyCollection<string> keywords, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, KeywordGenre>> GetManyAsync(IReadOnlyCollection<string> keywords, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, KeywordCategory>(StringComparer.Ordinal);
+        var found = new Dictionary<string, KeywordGenre>(StringComparer.Ordinal);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chunk in keywords.Chunk(ChunkSize))
         {
@@ -26,7 +26,7 @@ public sealed class MySqlKeywordCache(string connectionString) : IKeywordCache
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var entry = new KeywordCategory(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                var entry = new KeywordGenre(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)), reader.GetString(5));
                 found[entry.Keyword] = entry;
             }
@@ -34,9 +34,9 @@ public sealed class MySqlKeywordCache(string connectionString) : IKeywordCache
         return found;
     }
 
-    public async Task PutManyAsync(IReadOnlyCollection<KeywordCategory> entries, CancellationToken cancellationToken)
+    public async Task PutManyAsync(IReadOnlyCollection<KeywordGenre> entries, CancellationToken cancellationToken)
     {
-        var valid = entries.Where(e => e.Source != OpenAiKeywordClassifier.FallbackSource && Genres.IsValid(e.Category)).ToList();
+        var valid = entries.Where(e => e.Source != OpenAiKeywordClassifier.FallbackSource && Genres.IsValid(e.Genre)).ToList();
         if (valid.Count == 0)
         {
             return;
@@ -50,7 +50,7 @@ public sealed class MySqlKeywordCache(string connectionString) : IKeywordCache
             {
                 rows.Add($"(@k{i}, @c{i}, @s{i}, @m{i}, @t{i}, @v{i})");
                 command.Parameters.AddWithValue($"@k{i}", chunk[i].Keyword);
-                command.Parameters.AddWithValue($"@c{i}", chunk[i].Category);
+                command.Parameters.AddWithValue($"@c{i}", chunk[i].Genre);
                 command.Parameters.AddWithValue($"@s{i}", chunk[i].Source);
                 command.Parameters.AddWithValue($"@m{i}", chunk[i].Model);
                 command.Parameters.AddWithValue($"@t{i}", chunk[i].ClassifiedAtUtc.UtcDateTime);

@@ -3,7 +3,7 @@ using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.WorkStore;
 
-/// <summary>Classification's documents in a run's scratch: the cached categories taken, each batch's keywords and its result.</summary>
+/// <summary>Classification's documents in a run's scratch: the cached genres taken, each batch's keywords and its result.</summary>
 public sealed class ClassificationWork(IBlobStore work)
 {
     /// <summary>
@@ -13,9 +13,9 @@ public sealed class ClassificationWork(IBlobStore work)
     /// </summary>
     public const int ResultReadParallelism = 8;
 
-    public async Task<string> WriteCachedAsync(string runId, IReadOnlyList<KeywordCategory> cached, CancellationToken cancellationToken)
+    public async Task<string> WriteCachedAsync(string runId, IReadOnlyList<KeywordGenre> cached, CancellationToken cancellationToken)
     {
-        var name = WorkNames.CachedCategories(runId);
+        var name = WorkNames.CachedGenres(runId);
         await WorkStoreJson.WriteAsync(work, name, cached, cancellationToken).ConfigureAwait(false);
         return name;
     }
@@ -26,10 +26,10 @@ public sealed class ClassificationWork(IBlobStore work)
     public Task<string[]> ReadBatchAsync(string runId, int batch, CancellationToken cancellationToken) =>
         WorkStoreJson.ReadAsync<string[]>(work, WorkNames.ClassifyBatch(runId, batch), cancellationToken);
 
-    public async Task<string> WriteResultAsync(string runId, int batch, IReadOnlyList<KeywordCategory> categories, CancellationToken cancellationToken)
+    public async Task<string> WriteResultAsync(string runId, int batch, IReadOnlyList<KeywordGenre> genres, CancellationToken cancellationToken)
     {
         var name = WorkNames.ClassifyResult(runId, batch);
-        await WorkStoreJson.WriteAsync(work, name, categories, cancellationToken).ConfigureAwait(false);
+        await WorkStoreJson.WriteAsync(work, name, genres, cancellationToken).ConfigureAwait(false);
         return name;
     }
 
@@ -37,16 +37,16 @@ public sealed class ClassificationWork(IBlobStore work)
     /// Every batch result, by the names their writers returned, in the order given (read concurrently, returned in
     /// order, so a caller that merges them gets the same answer as reading them one by one).
     /// </summary>
-    public async Task<List<KeywordCategory>[]> ReadResultsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    public async Task<List<KeywordGenre>[]> ReadResultsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        var results = new List<KeywordCategory>[names.Count];
+        var results = new List<KeywordGenre>[names.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = ResultReadParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), options,
-            async (i, ct) => results[i] = await ReadCategoriesAsync(names[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) => results[i] = await ReadGenresAsync(names[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         return results;
     }
 
     /// <summary>A cached list or a batch result, by the name its writer returned.</summary>
-    public Task<List<KeywordCategory>> ReadCategoriesAsync(string name, CancellationToken cancellationToken) =>
-        WorkStoreJson.ReadAsync<List<KeywordCategory>>(work, name, cancellationToken);
+    public Task<List<KeywordGenre>> ReadGenresAsync(string name, CancellationToken cancellationToken) =>
+        WorkStoreJson.ReadAsync<List<KeywordGenre>>(work, name, cancellationToken);
 }

@@ -38,15 +38,15 @@ public sealed class Customer360Handoff(IBlobStore work)
                 writer.Write(user);
                 writer.Write(l.Month);
                 writer.Write(l.MostSearch);
-                writer.Write(l.Category);
-                writer.Write(l.CategorySource);
+                writer.Write(l.Genre);
+                writer.Write(l.GenreSource);
                 writer.Write(l.TrendMonthFrom is not null);
                 if (l.TrendMonthFrom is { } from)
                 {
                     writer.Write(from);
                     writer.Write(l.TrendMonthTo!.Value);
-                    writer.Write(l.CategoryFrom!);
-                    writer.Write(l.CategoryTo!);
+                    writer.Write(l.GenreFrom!);
+                    writer.Write(l.GenreTo!);
                 }
             }
             return Task.CompletedTask;
@@ -66,10 +66,10 @@ public sealed class Customer360Handoff(IBlobStore work)
             {
                 var user = reader.ReadString();
                 int month = reader.ReadInt32();
-                string keyword = reader.ReadString(), category = string.Intern(reader.ReadString()), source = string.Intern(reader.ReadString());
+                string keyword = reader.ReadString(), genre = string.Intern(reader.ReadString()), source = string.Intern(reader.ReadString());
                 users.Add(user, reader.ReadBoolean()
-                    ? new LatestSearch(month, keyword, category, source, reader.ReadInt32(), reader.ReadInt32(), string.Intern(reader.ReadString()), string.Intern(reader.ReadString()))
-                    : new LatestSearch(month, keyword, category, source, null, null, null, null));
+                    ? new LatestSearch(month, keyword, genre, source, reader.ReadInt32(), reader.ReadInt32(), string.Intern(reader.ReadString()), string.Intern(reader.ReadString()))
+                    : new LatestSearch(month, keyword, genre, source, null, null, null, null));
             }
             return users;
         }

@@ -43,13 +43,13 @@ public static class WorkNames
     /// <summary>The distinct top keywords of one search shard, written next to its result for classification planning.</summary>
     public static string ShardKeywords(string runId, int shard) => $"{RunScratch(runId)}{SearchStream}/keywords-{Index(shard)}.json";
 
-    /// <summary>The cached categories the classification plan took.</summary>
-    public static string CachedCategories(string runId) => $"{RunScratch(runId)}classify/cached.json";
+    /// <summary>The cached genres the classification plan took.</summary>
+    public static string CachedGenres(string runId) => $"{RunScratch(runId)}classify/cached.json";
 
     /// <summary>The keywords of classification batch <paramref name="batch"/>.</summary>
     public static string ClassifyBatch(string runId, int batch) => $"{RunScratch(runId)}classify/batch-{Index(batch)}.json";
 
-    /// <summary>The categories classification batch <paramref name="batch"/> gave.</summary>
+    /// <summary>The genres classification batch <paramref name="batch"/> gave.</summary>
     public static string ClassifyResult(string runId, int batch) => $"{RunScratch(runId)}classify/result-{Index(batch)}.json";
 
     /// <summary>The content load's hand-off to <c>customer_360</c>: each contract's latest profile row.</summary>

@@ -29,7 +29,7 @@ public static class ClassifierEvaluation
             usage = usage.Add(batch.Usage);
             foreach (var k in batch.Keywords)
             {
-                predicted[k.Keyword] = Genres.IsValid(k.Category) ? k.Category : Classification.Genres.Other;
+                predicted[k.Keyword] = Genres.IsValid(k.Genre) ? k.Genre : Classification.Genres.Other;
             }
         }
         var missing = set.FirstOrDefault(s => !predicted.ContainsKey(s.Keyword));

@@ -143,8 +143,8 @@ public class MySqlWarehouseTests
         ], CancellationToken.None);
         var found = await cache.GetManyAsync(["phim truyện", "phim truyen", "Đức", "Duc"], CancellationToken.None);
         Assert.Equal(3, found.Count);
-        Assert.Equal("Drama", found["phim truyện"].Category);
-        Assert.Equal("Other", found["phim truyen"].Category);
+        Assert.Equal("Drama", found["phim truyện"].Genre);
+        Assert.Equal("Other", found["phim truyen"].Genre);
 
         await new MySqlTableSink(db.ConnectionString).WriteAsync(ContentProfileTable.From(
             [new ContentProfileRow(202204, "Đức-01", 1, 2, 0, 0, 0, 1, 1, "Low", "Phim Truyện", "Truyền Hình-Phim Truyện")]), CancellationToken.None);
@@ -201,7 +201,7 @@ public class MySqlWarehouseTests
             await connection.OpenAsync();
             await MySqlSchema.MigrateAsync(connection, CancellationToken.None);
         }
-        foreach (var schema in new TableSchema[] { ContentProfileTable.Schema, SearchTables.TopKeywordSchema, SearchTables.TrendSchema, SearchTables.KeywordCategorySchema, Customer360Builder.Schema })
+        foreach (var schema in new TableSchema[] { ContentProfileTable.Schema, SearchTables.TopKeywordSchema, SearchTables.TrendSchema, SearchTables.KeywordGenreSchema, Customer360Builder.Schema })
         {
             var columns = (await db.QueryAsync(
                     $"SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '{schema.Name}' ORDER BY ordinal_position"))
@@ -224,7 +224,7 @@ public class MySqlWarehouseTests
                     Assert.False(actual.Nullable, $"{schema.Name}.{actual.Name} is nullable");
                 }
             }
-            Assert.Equal(schema == SearchTables.KeywordCategorySchema ? ["classified_at", "instructions_version"] : [], columns.Skip(schema.Columns.Count).Select(c => c.Name));
+            Assert.Equal(schema == SearchTables.KeywordGenreSchema ? ["classified_at", "instructions_version"] : [], columns.Skip(schema.Columns.Count).Select(c => c.Name));
         }
     }
 

@@ -7,7 +7,7 @@ public class JsonFileKeywordCacheTests
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static KeywordCategory Entry(string keyword, string category, string version = "i-1") => new(keyword, category, "llm", "gpt-4o-mini", At, version);
+    private static KeywordGenre Entry(string keyword, string genre, string version = "i-1") => new(keyword, genre, "llm", "gpt-4o-mini", At, version);
 
     [Fact]
     public async Task Puts_append_and_a_new_instance_reads_the_latest_entry_of_each_keyword()
@@ -17,7 +17,7 @@ public class JsonFileKeywordCacheTests
         using (var cache = new JsonFileKeywordCache(path))
         {
             await cache.PutManyAsync([Entry("vtv3", "TV Channel"), Entry("bong da", "Sports")], CancellationToken.None);
-            await cache.PutManyAsync([Entry("vtv3", "News", "i-2"), new KeywordCategory("x", "Other", "fallback", "m", At)], CancellationToken.None);
+            await cache.PutManyAsync([Entry("vtv3", "News", "i-2"), new KeywordGenre("x", "Other", "fallback", "m", At)], CancellationToken.None);
         }
         Assert.Equal(3, File.ReadAllLines(path).Length); // appended, fallbacks never cached
 
@@ -25,8 +25,8 @@ public class JsonFileKeywordCacheTests
         using var reread = new JsonFileKeywordCache(path);
         var found = await reread.GetManyAsync(["vtv3", "bong da", "cut", "x"], CancellationToken.None);
         Assert.Equal(2, found.Count);
-        Assert.Equal(("News", "i-2"), (found["vtv3"].Category, found["vtv3"].InstructionsVersion));
-        Assert.Equal("Sports", found["bong da"].Category);
+        Assert.Equal(("News", "i-2"), (found["vtv3"].Genre, found["vtv3"].InstructionsVersion));
+        Assert.Equal("Sports", found["bong da"].Genre);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class JsonFileKeywordCacheTests
         using (var cache = new JsonFileKeywordCache(path))
         {
             var old = (await cache.GetManyAsync(["vtv3"], CancellationToken.None))["vtv3"];
-            Assert.Equal(("TV Channel", ""), (old.Category, old.InstructionsVersion));
+            Assert.Equal(("TV Channel", ""), (old.Genre, old.InstructionsVersion));
             await cache.PutManyAsync([Entry("htv7", "TV Channel")], CancellationToken.None);
         }
         var lines = File.ReadAllLines(path);

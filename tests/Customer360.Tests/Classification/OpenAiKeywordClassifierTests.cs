@@ -28,7 +28,7 @@ public class OpenAiKeywordClassifierTests
     private static void AssertAllClassified(KeywordBatchResult result, IReadOnlyList<string> keywords, string source = "llm")
     {
         Assert.Equal(keywords, result.Keywords.Select(k => k.Keyword));
-        Assert.All(result.Keywords, k => Assert.True(Genres.IsValid(k.Category), k.Category));
+        Assert.All(result.Keywords, k => Assert.True(Genres.IsValid(k.Genre), k.Genre));
         Assert.All(result.Keywords, k => Assert.Equal(source, k.Source));
     }
 
@@ -39,7 +39,7 @@ public class OpenAiKeywordClassifierTests
         var result = await OpenAi(server).ClassifyBatchAsync(Keywords, CancellationToken.None);
 
         AssertAllClassified(result, Keywords);
-        Assert.Equal(["Drama", "TV Channel", "Reality Show", "Animation", "Sports"], result.Keywords.Select(k => k.Category));
+        Assert.Equal(["Drama", "TV Channel", "Reality Show", "Animation", "Sports"], result.Keywords.Select(k => k.Genre));
         var request = Assert.Single(server.Requests);
         Assert.Equal(1, result.Usage.Requests);
         Assert.Equal((100, 20), (result.Usage.InputTokens, result.Usage.OutputTokens));
@@ -126,7 +126,7 @@ public class OpenAiKeywordClassifierTests
         using var server = new FakeChatCompletionsServer(r => FakeChatCompletionsServer.Answer(r, k => r.Number == 1 && k == "vtv3" ? "Thriller" : Honest(k)));
         var result = await OpenAi(server).ClassifyBatchAsync(Keywords, CancellationToken.None);
         AssertAllClassified(result, Keywords);
-        Assert.Equal("TV Channel", result.Keywords[1].Category);
+        Assert.Equal("TV Channel", result.Keywords[1].Genre);
         Assert.Equal(["vtv3"], server.Requests.ToArray()[1].Keywords.Select(k => k.Text));
     }
 
@@ -153,7 +153,7 @@ public class OpenAiKeywordClassifierTests
         var result = await OpenAi(server).ClassifyBatchAsync(keywords, CancellationToken.None);
 
         AssertAllClassified(result, keywords);
-        Assert.Equal(["TV Channel", "Horror", "Animation"], result.Keywords.Select(k => k.Category));
+        Assert.Equal(["TV Channel", "Horror", "Animation"], result.Keywords.Select(k => k.Genre));
         var first = server.Requests.ToArray()[0];
         var messages = first.Body["messages"]!.AsArray();
         Assert.Equal(OpenAiKeywordClassifier.Instructions, ContentOf(messages[0]!));
@@ -168,7 +168,7 @@ public class OpenAiKeywordClassifierTests
         using var server = new FakeChatCompletionsServer(_ => FakeResponse.Error(503));
         var result = await OpenAi(server).ClassifyBatchAsync(["vtv3", "doraemon"], CancellationToken.None);
         AssertAllClassified(result, ["vtv3", "doraemon"], source: "fallback");
-        Assert.All(result.Keywords, k => Assert.Equal(Genres.Other, k.Category));
+        Assert.All(result.Keywords, k => Assert.Equal(Genres.Other, k.Genre));
         Assert.Equal(2, result.Usage.Fallbacks);
         // (1 try + 2 HTTP retries) × (1 call + 2 follow-ups)
         Assert.Equal(9, server.Requests.Count);

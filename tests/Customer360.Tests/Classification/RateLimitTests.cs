@@ -98,7 +98,7 @@ public class RateLimitTests
         Assert.True(limits.RateLimited >= 10, limits.RateLimited.ToString(CultureInfo.InvariantCulture));
         Assert.Equal((0, limits.RateLimited, 30 + limits.RateLimited), (usage.Fallbacks, usage.RateLimited, usage.Requests));
         Assert.Equal(0, usage.Retries);                          // 429s are not counted as retries
-        Assert.All(batches.SelectMany(b => b.Keywords), k => Assert.Equal(("TV Channel", "llm"), (k.Category, k.Source)));
+        Assert.All(batches.SelectMany(b => b.Keywords), k => Assert.Equal(("TV Channel", "llm"), (k.Genre, k.Source)));
         Assert.Equal(server.Requests.Count, usage.Requests);
         var limited = server.Requests.Count - limits.Accepted;
         Assert.Equal(limits.RateLimited, limited);

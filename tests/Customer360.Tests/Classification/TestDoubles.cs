@@ -6,12 +6,12 @@ namespace Customer360.Tests.Classification;
 /// <summary>A keyword cache in memory.</summary>
 public sealed class InMemoryKeywordCache : IKeywordCache
 {
-    public ConcurrentDictionary<string, KeywordCategory> Entries { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, KeywordGenre> Entries { get; } = new(StringComparer.Ordinal);
 
-    public Task<IReadOnlyDictionary<string, KeywordCategory>> GetManyAsync(IReadOnlyCollection<string> keywords, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, KeywordCategory>>(keywords.Where(Entries.ContainsKey).ToDictionary(k => k, k => Entries[k], StringComparer.Ordinal));
+    public Task<IReadOnlyDictionary<string, KeywordGenre>> GetManyAsync(IReadOnlyCollection<string> keywords, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, KeywordGenre>>(keywords.Where(Entries.ContainsKey).ToDictionary(k => k, k => Entries[k], StringComparer.Ordinal));
 
-    public Task PutManyAsync(IReadOnlyCollection<KeywordCategory> entries, CancellationToken cancellationToken)
+    public Task PutManyAsync(IReadOnlyCollection<KeywordGenre> entries, CancellationToken cancellationToken)
     {
         foreach (var entry in entries)
         {

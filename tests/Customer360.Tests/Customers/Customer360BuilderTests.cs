@@ -49,7 +49,7 @@ public class Customer360BuilderTests
         var rows = Rows(Customer360Builder.Build([], Search(tops), []));
 
         Assert.Equal((202209, "bóng đá"), (rows[0]["search_month"], rows[0]["most_search"]));
-        Assert.Equal((trend.MonthFrom, trend.MonthTo, trend.CategoryFrom, trend.CategoryTo, trend.TrendingType, trend.Previous),
+        Assert.Equal((trend.MonthFrom, trend.MonthTo, trend.GenreFrom, trend.GenreTo, trend.TrendingType, trend.Previous),
             (rows[0]["trend_month_from"], rows[0]["trend_month_to"], rows[0]["category_from"], rows[0]["category_to"], rows[0]["trending_type"], rows[0]["previous"]));
         Assert.Equal((202206, "Unchanged"), (rows[0]["trend_month_from"], rows[0]["trending_type"]));
         Assert.Null(rows[1]["trend_month_from"]); // one month only: no trend

@@ -52,7 +52,7 @@ public class SearchPropertyTests
             (long)top.Columns[3].GetValue(i)!, (string)top.Columns[4].GetValue(i)!, (string)top.Columns[5].GetValue(i)!)).ToList();
         var trend = tables[SearchTables.Trend];
         var actualTrend = Enumerable.Range(0, trend.RowCount).Select(i => string.Join('|', trend.Columns.Select(c => c.GetValue(i)))).ToList();
-        var expectedTrendText = expectedTrend.Select(t => string.Join('|', t.MonthFrom, t.MonthTo, t.UserId, t.MostSearchFrom, t.CategoryFrom, t.MostSearchTo, t.CategoryTo, t.TrendingType, t.Previous)).ToList();
+        var expectedTrendText = expectedTrend.Select(t => string.Join('|', t.MonthFrom, t.MonthTo, t.UserId, t.MostSearchFrom, t.GenreFrom, t.MostSearchTo, t.GenreTo, t.TrendingType, t.Previous)).ToList();
         return expectedTop.SequenceEqual(actualTop) && expectedTrendText.SequenceEqual(actualTrend);
     }
 }

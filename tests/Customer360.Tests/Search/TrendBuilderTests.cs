@@ -19,8 +19,8 @@ public class TrendBuilderTests
             {
                 if (to.TryGetValue(user, out var target))
                 {
-                    trend.Add(new TrendRow(from.Month, target.Month, user, from.MostSearch, from.Category, target.MostSearch, target.Category,
-                        TrendBuilder.TrendingType(from.Category, target.Category), TrendBuilder.Previous(from.Category, target.Category)));
+                    trend.Add(new TrendRow(from.Month, target.Month, user, from.MostSearch, from.Genre, target.MostSearch, target.Genre,
+                        TrendBuilder.TrendingType(from.Genre, target.Genre), TrendBuilder.Previous(from.Genre, target.Genre)));
                 }
             }
         }

@@ -40,7 +40,7 @@ public class WorkNamesTests
         string[] names =
         [
             WorkNames.ShardResult(run, WorkNames.ContentStream, 1), WorkNames.ShardResult(run, WorkNames.SearchStream, 1),
-            WorkNames.ShardKeywords(run, 1), WorkNames.CachedCategories(run), WorkNames.ClassifyBatch(run, 2), WorkNames.ClassifyResult(run, 2),
+            WorkNames.ShardKeywords(run, 1), WorkNames.CachedGenres(run), WorkNames.ClassifyBatch(run, 2), WorkNames.ClassifyResult(run, 2),
             WorkNames.Customer360ContentSide(run), WorkNames.Customer360SearchSide(run), WorkNames.IdentityMap(run),
         ];
         Assert.All(names, n => Assert.StartsWith(scratch, n, StringComparison.Ordinal));
