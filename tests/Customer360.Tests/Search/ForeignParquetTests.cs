@@ -39,7 +39,7 @@ public class ForeignParquetTests
     }
 
     /// <summary>Loads the rows into DuckDB (with an extra nested column) and copies them to Parquet with the given options.</summary>
-    private static void WriteWithDuckDb(string path, List<(string? User, string? Keyword)> rows, string select, string options)
+    internal static void WriteWithDuckDb(string path, List<(string? User, string? Keyword)> rows, string select, string options)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();

@@ -94,28 +94,7 @@ public class SearchLogReaderDifferentialTests
         using var temp = new TempFolder();
         var rows = Rows(12_000);
         var path = Path.Combine(temp.Path, "duck.parquet");
-        using (var connection = new DuckDBConnection("DataSource=:memory:"))
-        {
-            connection.Open();
-            using (var create = connection.CreateCommand())
-            {
-                create.CommandText = "CREATE TABLE logs (n INTEGER, user_id VARCHAR, keyword VARCHAR)";
-                create.ExecuteNonQuery();
-            }
-            using (var appender = connection.CreateAppender("logs"))
-            {
-                for (int i = 0; i < rows.Count; i++)
-                {
-                    var row = appender.CreateRow().AppendValue(i);
-                    row = rows[i].User is { } u ? row.AppendValue(u) : row.AppendNullValue();
-                    row = rows[i].Keyword is { } k ? row.AppendValue(k) : row.AppendNullValue();
-                    row.EndRow();
-                }
-            }
-            using var copy = connection.CreateCommand();
-            copy.CommandText = $"COPY (SELECT n, user_id, keyword FROM logs ORDER BY n) TO '{path}' (FORMAT parquet, {options})";
-            copy.ExecuteNonQuery();
-        }
+        ForeignParquetTests.WriteWithDuckDb(path, rows, "SELECT n, user_id, keyword", options);
         Assert.Equal(dictionary, Encodings(path).Contains("DICTIONARY", StringComparison.Ordinal));
         await AgreeAsync(path, rows.Count);
     }
