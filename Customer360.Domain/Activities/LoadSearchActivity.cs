@@ -36,7 +36,8 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
     private async Task<List<TableLoadResult>> WriteTablesAsync(List<TopKeywordRow> read, Dictionary<string, KeywordGenre> genres, RunMonths months, CancellationToken cancellationToken)
     {
         // The trend is built over every month read, then cut to the pairs of the run's months.
-        var trend = TrendBuilder.Build(read).Where(months.Writes).ToList();
+        var trend = TrendBuilder.Build(read);
+        trend.RemoveAll(t => !months.Writes(t));
         var rows = months.IsAll ? read : read.Where(r => months.Writes(r.Month)).ToList();
         // The keywords of the written rows: the top keywords, and the earlier end of each trend pair (its later end is one of them).
         var used = rows.Select(r => r.MostSearch).Concat(trend.Select(t => t.MostSearchFrom)).ToHashSet(StringComparer.Ordinal);
@@ -49,20 +50,31 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         ];
     }
 
-    /// <summary>Every top-keyword row of the shards with its genre, in table order; read shard by shard, so one shard's raw rows are in memory at a time.</summary>
+    /// <summary>
+    /// Every top-keyword row of the shards with its genre, in table order. The rows are read without a string per
+    /// field: a row's keyword is its genre entry's (one string per distinct keyword, not one per row and shard),
+    /// its user one per shard (a user's months are in one shard).
+    /// </summary>
     private async Task<List<TopKeywordRow>> ReadClassifiedAsync(IReadOnlyList<string> shardResults, Dictionary<string, KeywordGenre> genres, CancellationToken cancellationToken)
     {
         var results = new ShardResultStore(environment.Work);
-        var rows = new List<TopKeywordRow>();
+        var rows = new List<TopKeywordRow>(await results.CountSearchAsync(shardResults, cancellationToken).ConfigureAwait(false));
+        var genreOf = genres.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var shard in shardResults)
         {
-            foreach (var t in await results.ReadSearchAsync([shard], cancellationToken).ConfigureAwait(false))
+            var users = new HashSet<string>(StringComparer.Ordinal);
+            var userOf = users.GetAlternateLookup<ReadOnlySpan<char>>();
+            await results.ReadSearchEachAsync(shard, (month, userId, keyword, count) =>
             {
-                var genre = genres.TryGetValue(t.Keyword, out var c)
-                    ? c
-                    : throw new InvalidOperationException($"Keyword '{t.Keyword}' was neither cached nor classified.");
-                rows.Add(new TopKeywordRow(t.Month, t.UserId, t.Keyword, t.Count, genre.Genre, genre.Source));
-            }
+                var genre = genreOf.TryGetValue(keyword, out var g)
+                    ? g
+                    : throw new InvalidOperationException($"Keyword '{keyword}' was neither cached nor classified.");
+                if (!userOf.TryGetValue(userId, out var user))
+                {
+                    users.Add(user = new string(userId));
+                }
+                rows.Add(new TopKeywordRow(month, user, genre.Keyword, count, genre.Genre, genre.Source));
+            }, cancellationToken).ConfigureAwait(false);
         }
         rows.Sort(TopKeywordRow.Order);
         return rows;
@@ -73,16 +85,29 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
     {
         var work = new ClassificationWork(environment.Work);
         var genres = new Dictionary<string, KeywordGenre>(StringComparer.Ordinal);
+        // Genre, source, model and instructions repeat across hundreds of thousands of entries: one string each, not one per entry.
+        var pool = new HashSet<string>(StringComparer.Ordinal);
+        string Pooled(string value)
+        {
+            if (!pool.TryGetValue(value, out var pooled))
+            {
+                pool.Add(pooled = value);
+            }
+            return pooled;
+        }
+        KeywordGenre Compact(KeywordGenre entry, string source) =>
+            entry with { Genre = Pooled(entry.Genre), Source = Pooled(source), Model = Pooled(entry.Model), InstructionsVersion = Pooled(entry.InstructionsVersion) };
+
         foreach (var cached in await work.ReadGenresAsync(input.CachedName, cancellationToken).ConfigureAwait(false))
         {
-            genres[cached.Keyword] = cached with { Source = CacheSource };
+            genres[cached.Keyword] = Compact(cached, CacheSource);
         }
         // In batch order, as they were written: a keyword is in one batch only, but the order keeps that moot.
         foreach (var result in await work.ReadResultsAsync(input.BatchResults, cancellationToken).ConfigureAwait(false))
         {
             foreach (var entry in result)
             {
-                genres[entry.Keyword] = entry;
+                genres[entry.Keyword] = Compact(entry, entry.Source);
             }
         }
         return genres;

@@ -55,11 +55,11 @@ public sealed class RunMonths
     /// needs: each user's latest written month and latest written pair, and no user seen only in an earlier month
     /// the run read for the trend. Every row of a user must be in <paramref name="rows"/> (one search shard holds all of them).
     /// </summary>
-    public List<TopKeywordRow> WrittenWithTrendContext(IReadOnlyList<TopKeywordRow> rows)
+    public IReadOnlyList<TopKeywordRow> WrittenWithTrendContext(IReadOnlyList<TopKeywordRow> rows)
     {
         if (_requested is null)
         {
-            return [.. rows];
+            return rows;
         }
         var written = rows.Where(r => Writes(r.Month)).Select(r => (r.UserId, r.Month)).ToHashSet();
         return [.. rows.Where(r => Writes(r.Month) || written.Contains((r.UserId, TrendBuilder.NextMonth(r.Month))))];

@@ -16,31 +16,49 @@ public sealed record LatestSearch(int Month, string MostSearch, string Genre, st
     /// <summary>
     /// Adds the users of <paramref name="rows"/> to <paramref name="users"/>. Every row of a user must come in
     /// the same call — one search shard holds all of a user's months — so a load can fold shard by shard.
+    /// Linear for rows in table order (a load's are): a merge of the months' runs, each sorted by user.
     /// </summary>
     public static void AddUsers(IReadOnlyCollection<TopKeywordRow> rows, Dictionary<string, LatestSearch> users)
     {
-        var byUser = rows.ToArray();
-        Array.Sort(byUser, static (a, b) =>
+        var monthly = MonthlyTopKeywords.Of(rows);
+        var (ordered, months) = (monthly.Rows, monthly.Months);
+        var next = months.Select(m => m.Start).ToArray();
+        users.EnsureCapacity(users.Count + months.Select(m => m.End - m.Start).DefaultIfEmpty().Max());
+        while (true)
         {
-            int c = string.CompareOrdinal(a.UserId, b.UserId);
-            return c != 0 ? c : a.Month.CompareTo(b.Month);
-        });
-        for (int end = 0, start = 0; start < byUser.Length; start = end)
-        {
-            while (end < byUser.Length && byUser[end].UserId == byUser[start].UserId)
+            // The ordinal-smallest user not yet taken; its rows are the heads of the months that have it.
+            string? user = null;
+            for (int m = 0; m < months.Count; m++)
             {
-                end++;
+                if (next[m] < months[m].End && (user is null || string.CompareOrdinal(ordered[next[m]].UserId, user) < 0))
+                {
+                    user = ordered[next[m]].UserId;
+                }
             }
-            var latest = byUser[end - 1];
-            int pair = end - 1;
-            while (pair > start && TrendBuilder.NextMonth(byUser[pair - 1].Month) != byUser[pair].Month)
+            if (user is null)
             {
-                pair--;
+                return;
             }
-            var (from, to) = pair > start ? (byUser[pair - 1], byUser[pair]) : (null, null);
+            // The user's months ascending: the last is the latest, the last calendar-consecutive two the latest pair.
+            int latest = -1, pairFrom = -1, pairTo = -1;
+            for (int m = 0; m < months.Count; m++)
+            {
+                if (next[m] < months[m].End && ordered[next[m]].UserId == user)
+                {
+                    int row = next[m]++;
+                    if (latest >= 0 && TrendBuilder.NextMonth(ordered[latest].Month) == ordered[row].Month)
+                    {
+                        (pairFrom, pairTo) = (latest, row);
+                    }
+                    latest = row;
+                }
+            }
+            var top = ordered[latest];
             // Add, not set: a user met in two calls would mean shards that do not partition users.
-            users.Add(latest.UserId, new LatestSearch(latest.Month, latest.MostSearch, latest.Genre, latest.GenreSource,
-                from?.Month, to?.Month, from?.Genre, to?.Genre));
+            users.Add(user, pairFrom < 0
+                ? new LatestSearch(top.Month, top.MostSearch, top.Genre, top.GenreSource, null, null, null, null)
+                : new LatestSearch(top.Month, top.MostSearch, top.Genre, top.GenreSource,
+                    ordered[pairFrom].Month, ordered[pairTo].Month, ordered[pairFrom].Genre, ordered[pairTo].Genre));
         }
     }
 }

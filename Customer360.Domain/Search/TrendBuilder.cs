@@ -14,46 +14,27 @@ public static class TrendBuilder
 
     private static readonly ConcurrentDictionary<(string From, string To), string> Transitions = new();
 
+    /// <summary>The trend rows, in table order (month pair, then user). Linear for rows already in table order (a load's are).</summary>
+    /// <exception cref="ArgumentException">A user has two rows in one month.</exception>
     public static List<TrendRow> Build(IReadOnlyCollection<TopKeywordRow> rows)
     {
-        // Each month's rows by user (ordinal), then a merge of consecutive months: linear for rows already in
-        // table order (a load's are), no dictionary of users per month.
-        var byMonth = new SortedDictionary<int, List<TopKeywordRow>>();
-        foreach (var row in rows)
-        {
-            if (!byMonth.TryGetValue(row.Month, out var month))
-            {
-                byMonth[row.Month] = month = [];
-            }
-            month.Add(row);
-        }
-        foreach (var (month, users) in byMonth)
-        {
-            if (!IsByUser(users))
-            {
-                users.Sort(static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
-            }
-            for (int i = 1; i < users.Count; i++)
-            {
-                if (users[i].UserId == users[i - 1].UserId)
-                {
-                    throw new ArgumentException($"User '{users[i].UserId}' has two top keywords in month {month}.", nameof(rows));
-                }
-            }
-        }
+        var monthly = MonthlyTopKeywords.Of(rows);
+        var (ordered, months) = (monthly.Rows, monthly.Months);
         var trend = new List<TrendRow>();
-        foreach (var (month, from) in byMonth)
+        for (int m = 1; m < months.Count; m++)
         {
-            if (!byMonth.TryGetValue(NextMonth(month), out var to))
+            var (from, to) = (months[m - 1], months[m]);
+            if (NextMonth(from.Month) != to.Month)
             {
                 continue;
             }
-            for (int i = 0, j = 0; i < from.Count && j < to.Count;)
+            // Both months' rows are sorted by user: a merge finds the users in both.
+            for (int i = from.Start, j = to.Start; i < from.End && j < to.End;)
             {
-                int c = string.CompareOrdinal(from[i].UserId, to[j].UserId);
+                int c = string.CompareOrdinal(ordered[i].UserId, ordered[j].UserId);
                 if (c == 0)
                 {
-                    trend.Add(Of(from[i++], to[j++]));
+                    trend.Add(Of(ordered[i++], ordered[j++]));
                 }
                 else if (c < 0)
                 {
@@ -66,18 +47,6 @@ public static class TrendBuilder
             }
         }
         return trend;
-    }
-
-    private static bool IsByUser(List<TopKeywordRow> rows)
-    {
-        for (int i = 1; i < rows.Count; i++)
-        {
-            if (string.CompareOrdinal(rows[i - 1].UserId, rows[i].UserId) > 0)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /// <summary>The trend row of one user's top keywords in two consecutive months.</summary>

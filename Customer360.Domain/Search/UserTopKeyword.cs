@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -55,6 +56,51 @@ public sealed record UserTopKeyword(int Month, string UserId, string Keyword, lo
             var keyword = Pooled(strings, reader.ReadString());
             rows.Add(new UserTopKeyword(month, user, keyword, reader.Read7BitEncodedInt64()));
         }
+    }
+
+    /// <summary>Receives a row of a shard result from <see cref="ReadEach"/>; the spans are valid during the call only.</summary>
+    public delegate void RowVisitor(int month, ReadOnlySpan<char> userId, ReadOnlySpan<char> keyword, long count);
+
+    /// <summary>The number of rows a shard result holds (its first field), without reading them.</summary>
+    public static int ReadCount(Stream stream)
+    {
+        Span<byte> count = stackalloc byte[sizeof(int)];
+        stream.ReadExactly(count);
+        return BinaryPrimitives.ReadInt32LittleEndian(count);
+    }
+
+    /// <summary>
+    /// Every row of a shard result, its strings decoded into reused buffers instead of a string per field: for a
+    /// reader that keeps strings of its own (the search load takes each keyword's from its genre table).
+    /// </summary>
+    public static void ReadEach(Stream stream, RowVisitor visit)
+    {
+        using var reader = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
+        var bytes = new byte[256];
+        char[] user = new char[64], keyword = new char[256];
+        for (int n = reader.ReadInt32(); n > 0; n--)
+        {
+            int month = reader.ReadInt32();
+            var userId = ReadString(reader, ref bytes, ref user);
+            var key = ReadString(reader, ref bytes, ref keyword);
+            visit(month, userId, key, reader.Read7BitEncodedInt64());
+        }
+    }
+
+    /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> wrote it (length-prefixed UTF-8), decoded into <paramref name="chars"/>.</summary>
+    private static ReadOnlySpan<char> ReadString(BinaryReader reader, ref byte[] bytes, ref char[] chars)
+    {
+        int length = reader.Read7BitEncodedInt();
+        if (bytes.Length < length)
+        {
+            bytes = new byte[Math.Max(length, bytes.Length * 2)];
+        }
+        reader.BaseStream.ReadExactly(bytes.AsSpan(0, length));
+        if (chars.Length < length)
+        {
+            chars = new char[Math.Max(length, chars.Length * 2)];
+        }
+        return chars.AsSpan(0, Encoding.UTF8.GetChars(bytes.AsSpan(0, length), chars));
     }
 
     private static string Pooled(Dictionary<string, string> pool, string value)

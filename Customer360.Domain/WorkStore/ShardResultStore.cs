@@ -44,6 +44,31 @@ public sealed class ShardResultStore(IBlobStore work)
     public Task<List<UserTopKeyword>> ReadSearchAsync(IEnumerable<string> names, CancellationToken cancellationToken) =>
         work.ReadAllAsync<UserTopKeyword>(names, UserTopKeyword.ReadAll, cancellationToken);
 
+    /// <summary>The number of top-keyword rows the given search shard results hold together.</summary>
+    public async Task<int> CountSearchAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        int count = 0;
+        foreach (var name in names)
+        {
+            var stream = await work.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                count += UserTopKeyword.ReadCount(stream);
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Each top-keyword row of one search shard result, in its order (<see cref="UserTopKeyword.ReadEach"/>).</summary>
+    public async Task ReadSearchEachAsync(string name, UserTopKeyword.RowVisitor visit, CancellationToken cancellationToken)
+    {
+        var stream = await work.OpenReadAsync(name, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            UserTopKeyword.ReadEach(stream, visit);
+        }
+    }
+
     /// <summary>The distinct keywords of the given shard keyword lists, in ordinal order.</summary>
     public async Task<List<string>> ReadDistinctKeywordsAsync(IEnumerable<string> keywordLists, CancellationToken cancellationToken)
     {
