@@ -62,18 +62,13 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         var genreOf = genres.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var shard in shardResults)
         {
-            var users = new HashSet<string>(StringComparer.Ordinal);
-            var userOf = users.GetAlternateLookup<ReadOnlySpan<char>>();
+            var users = new StringPool();
             await results.ReadSearchEachAsync(shard, (month, userId, keyword, count) =>
             {
                 var genre = genreOf.TryGetValue(keyword, out var g)
                     ? g
                     : throw new InvalidOperationException($"Keyword '{keyword}' was neither cached nor classified.");
-                if (!userOf.TryGetValue(userId, out var user))
-                {
-                    users.Add(user = new string(userId));
-                }
-                rows.Add(new TopKeywordRow(month, user, genre.Keyword, count, genre.Genre, genre.Source));
+                rows.Add(new TopKeywordRow(month, users.Get(userId), genre.Keyword, count, genre.Genre, genre.Source));
             }, cancellationToken).ConfigureAwait(false);
         }
         rows.Sort(TopKeywordRow.Order);
@@ -86,17 +81,9 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         var work = new ClassificationWork(environment.Work);
         var genres = new Dictionary<string, KeywordGenre>(StringComparer.Ordinal);
         // Genre, source, model and instructions repeat across hundreds of thousands of entries: one string each, not one per entry.
-        var pool = new HashSet<string>(StringComparer.Ordinal);
-        string Pooled(string value)
-        {
-            if (!pool.TryGetValue(value, out var pooled))
-            {
-                pool.Add(pooled = value);
-            }
-            return pooled;
-        }
+        var pool = new StringPool();
         KeywordGenre Compact(KeywordGenre entry, string source) =>
-            entry with { Genre = Pooled(entry.Genre), Source = Pooled(source), Model = Pooled(entry.Model), InstructionsVersion = Pooled(entry.InstructionsVersion) };
+            entry with { Genre = pool.Get(entry.Genre), Source = pool.Get(source), Model = pool.Get(entry.Model), InstructionsVersion = pool.Get(entry.InstructionsVersion) };
 
         foreach (var cached in await work.ReadGenresAsync(input.CachedName, cancellationToken).ConfigureAwait(false))
         {

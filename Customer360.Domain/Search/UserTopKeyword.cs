@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Customer360.Domain.Search;
@@ -45,17 +44,10 @@ public sealed record UserTopKeyword(int Month, string UserId, string Keyword, lo
 
     public static void ReadAll(Stream stream, List<UserTopKeyword> rows)
     {
-        using var reader = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
         // A user appears once per month and a popular keyword in many rows: one string each, not one per
         // row (at full scale this is hundreds of MB of the load steps' memory).
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int n = reader.ReadInt32(); n > 0; n--)
-        {
-            int month = reader.ReadInt32();
-            var user = Pooled(strings, reader.ReadString());
-            var keyword = Pooled(strings, reader.ReadString());
-            rows.Add(new UserTopKeyword(month, user, keyword, reader.Read7BitEncodedInt64()));
-        }
+        var strings = new StringPool();
+        ReadEach(stream, (month, userId, keyword, count) => rows.Add(new UserTopKeyword(month, strings.Get(userId), strings.Get(keyword), count)));
     }
 
     /// <summary>Receives a row of a shard result from <see cref="ReadEach"/>; the spans are valid during the call only.</summary>
@@ -101,15 +93,5 @@ public sealed record UserTopKeyword(int Month, string UserId, string Keyword, lo
             chars = new char[Math.Max(length, chars.Length * 2)];
         }
         return chars.AsSpan(0, Encoding.UTF8.GetChars(bytes.AsSpan(0, length), chars));
-    }
-
-    private static string Pooled(Dictionary<string, string> pool, string value)
-    {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pool, value, out bool exists);
-        if (!exists)
-        {
-            slot = value;
-        }
-        return slot!;
     }
 }
