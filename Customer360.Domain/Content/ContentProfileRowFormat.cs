@@ -31,6 +31,8 @@ public static class ContentProfileRowFormat
         using var reader = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
         int count = reader.ReadInt32();
         rows.EnsureCapacity(rows.Count + count);
+        // ActiveLevel, MostWatch and Taste take a few dozen values: one string each.
+        var labels = new StringPool();
         for (int i = 0; i < count; i++)
         {
             rows.Add(new ContentProfileRow(
@@ -38,7 +40,7 @@ public static class ContentProfileRowFormat
                 reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64(),
                 reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64(),
                 reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(),
-                string.Intern(reader.ReadString()), string.Intern(reader.ReadString()), string.Intern(reader.ReadString())));
+                labels.Get(reader.ReadString()), labels.Get(reader.ReadString()), labels.Get(reader.ReadString())));
         }
     }
 }

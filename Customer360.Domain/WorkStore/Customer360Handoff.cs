@@ -62,13 +62,15 @@ public sealed class Customer360Handoff(IBlobStore work)
             using var reader = Reader(stream);
             int count = reader.ReadInt32();
             var users = new Dictionary<string, LatestSearch>(count, StringComparer.Ordinal);
+            // Keywords and genres repeat across users: one string each (a pool of this read, not the process-wide intern table).
+            var pool = new StringPool();
             for (int i = 0; i < count; i++)
             {
                 var user = reader.ReadString();
                 int month = reader.ReadInt32();
-                string keyword = reader.ReadString(), genre = string.Intern(reader.ReadString()), source = string.Intern(reader.ReadString());
+                string keyword = pool.Get(reader.ReadString()), genre = pool.Get(reader.ReadString()), source = pool.Get(reader.ReadString());
                 users.Add(user, reader.ReadBoolean()
-                    ? new LatestSearch(month, keyword, genre, source, reader.ReadInt32(), reader.ReadInt32(), string.Intern(reader.ReadString()), string.Intern(reader.ReadString()))
+                    ? new LatestSearch(month, keyword, genre, source, reader.ReadInt32(), reader.ReadInt32(), pool.Get(reader.ReadString()), pool.Get(reader.ReadString()))
                     : new LatestSearch(month, keyword, genre, source, null, null, null, null));
             }
             return users;
