@@ -22,7 +22,7 @@ public sealed partial class MapContentFileActivity(PipelineEnvironment environme
         var result = await new MapPartialStore(environment.Work).WriteOnceAsync(key, input.Shards, source.Store, input.File,
             scan: async (stream, ct) =>
             {
-                var aggregator = new ContentDayAggregator(file.Date);
+                var aggregator = new ContentDayAggregator(file.Date, ContentDayAggregator.ExpectedContracts(input.File.Size));
                 var stats = await new ContentLogScanner(environment.Options.Categories).ScanAsync(stream, file.IsGzip, aggregator, ct).ConfigureAwait(false);
                 return (new ContentPartialShards(aggregator, file.Month), stats);
             },

@@ -13,7 +13,7 @@ namespace Customer360.Domain.Content;
 /// </summary>
 public sealed class ContentDayAggregator : IContentRecordSink
 {
-    private readonly Utf8KeyTable _contracts = new(4096);
+    private readonly Utf8KeyTable _contracts;
     private readonly DeviceKeys _devices = new();
     private readonly DeviceOverflow _overflow = new();
     private readonly uint _dayBit;
@@ -30,7 +30,21 @@ public sealed class ContentDayAggregator : IContentRecordSink
     private int _pendingCount;
     private int _touched;
 
-    public ContentDayAggregator(DateOnly date) => _dayBit = 1u << (date.Day - 1);
+    /// <summary>The most contracts <see cref="ExpectedContracts"/> sizes a day for up front (a full-scale day has ≈1.2M).</summary>
+    public const int MaxExpectedContracts = 2_000_000;
+
+    /// <param name="expectedContracts">The day's contracts as far as known in advance (<see cref="ExpectedContracts"/>): the contract table starts at that size instead of doubling its way there.</param>
+    public ContentDayAggregator(DateOnly date, int expectedContracts = 4096)
+    {
+        _dayBit = 1u << (date.Day - 1);
+        _contracts = new(expectedContracts);
+    }
+
+    /// <summary>
+    /// At most one contract per line, and lines are ≈150 bytes: a plain file's size bounds its contracts (real days
+    /// have ≈0.7 per line). A gzip file's size says less; it is sized as if plain and grows.
+    /// </summary>
+    public static int ExpectedContracts(long fileBytes) => (int)Math.Clamp(fileBytes / 150, 4096, MaxExpectedContracts);
 
     /// <summary>Distinct contracts so far.</summary>
     public int Count

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Customer360.Domain.Content;
@@ -8,7 +9,7 @@ namespace Customer360.Domain.Content;
 /// <c>Contract</c>, <c>AppName</c> and optional <c>Mac</c> and an integer <c>TotalDuration</c>, every
 /// string printable ASCII without escapes. It only ever accepts: a line it cannot prove to be that shape,
 /// valid JSON and a valid record (a rejection, an escape, a nested value, a fraction, a long field, any
-/// non-ASCII byte...) returns false and goes to <see cref="ContentLineParser"/>, so the rules of DESIGN §4
+/// non-ASCII byte, a tab...) returns false and goes to <see cref="ContentLineParser"/>, so the rules of DESIGN §4
 /// stay the full reader's alone. One instance per scanning thread (it reuses its buffers).
 /// </summary>
 public sealed class ContentLineFastPath
@@ -25,8 +26,10 @@ public sealed class ContentLineFastPath
     private static ReadOnlySpan<byte> DurationKey => "TotalDuration"u8;
     private static ReadOnlySpan<byte> MacKey => "Mac"u8;
 
-    private readonly byte[][] _appNames;
-    private readonly ContentCategory[] _appCategories;
+    private static readonly SearchValues<byte> UpperHex = SearchValues.Create("0123456789ABCDEF"u8);
+
+    // The mapped ASCII AppNames by their length: a line's AppName is compared with the few of its length only.
+    private readonly (byte[] Name, ContentCategory Category)[][] _appsByLength;
     private readonly char[] _contract = new char[MaxFieldBytes];
     private readonly char[] _mac = new char[MaxFieldBytes];
 
@@ -34,15 +37,16 @@ public sealed class ContentLineFastPath
     {
         // Only ASCII AppNames can match here (the fast path reads ASCII lines only); others go the full way.
         var ascii = categories.Entries.Where(e => Ascii.IsValid(e.Key) && e.Key.Length <= MaxFieldBytes).ToList();
-        _appNames = ascii.Select(e => Encoding.ASCII.GetBytes(e.Key)).ToArray();
-        _appCategories = ascii.Select(e => e.Value).ToArray();
+        _appsByLength = Enumerable.Range(0, MaxFieldBytes + 1)
+            .Select(length => ascii.Where(e => e.Key.Length == length).Select(e => (Encoding.ASCII.GetBytes(e.Key), e.Value)).ToArray())
+            .ToArray();
     }
 
     /// <summary>True with <paramref name="record"/> filled when the line is proven a simple valid record; false means "ask the full parser".</summary>
     public bool TryParse(ReadOnlySpan<byte> line, out ContentLineRecord record)
     {
         record = default;
-        if (line.Length > MaxLineBytes)
+        if (line.Length > MaxLineBytes || !IsPrintableAsciiWithoutEscapes(line))
         {
             return false;
         }
@@ -97,10 +101,28 @@ public sealed class ContentLineFastPath
         int macChars = 0;
         if (source.MacLength > 0)
         {
-            macChars = MacAddress.Normalize(_mac.AsSpan(0, Encoding.ASCII.GetChars(line.Slice(source.MacStart, source.MacLength), _mac)));
+            var mac = line.Slice(source.MacStart, source.MacLength);
+            macChars = Encoding.ASCII.GetChars(mac, _mac);
+            // The usual MAC is already normal (12 upper-case hex digits, no separators).
+            if (macChars != 12 || mac.ContainsAnyExcept(UpperHex))
+            {
+                macChars = MacAddress.Normalize(_mac.AsSpan(0, macChars));
+            }
         }
         record = new ContentLineRecord(_contract.AsSpan(0, contractChars), contract, category, source.Duration, _mac.AsSpan(0, macChars));
         return true;
+    }
+
+    /// <summary>
+    /// The whole line (but a CRLF line's final CR) is printable ASCII with no backslash, in two vectorised searches.
+    /// Then every string runs from its quote to the next one, so the walk checks no string byte by byte; a
+    /// control byte or a tab is invalid or rare, non-ASCII needs UTF-8 validation, an escape unescaping: all
+    /// the full reader's.
+    /// </summary>
+    private static bool IsPrintableAsciiWithoutEscapes(ReadOnlySpan<byte> line)
+    {
+        var body = line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
+        return !body.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) && !body.Contains((byte)'\\');
     }
 
     /// <summary>Where the four fields' values lie in the line (length -1: absent), and the duration.</summary>
@@ -199,7 +221,7 @@ public sealed class ContentLineFastPath
         return true;
     }
 
-    /// <summary>At a '"': the string's raw content, when it is printable ASCII without escapes; <paramref name="i"/> moves past the closing quote.</summary>
+    /// <summary>At a '"': the string's content (the line is printable ASCII without escapes); <paramref name="i"/> moves past the closing quote.</summary>
     private static bool ReadString(ReadOnlySpan<byte> line, ref int i, out ReadOnlySpan<byte> value)
     {
         value = default;
@@ -207,25 +229,15 @@ public sealed class ContentLineFastPath
         {
             return false;
         }
-        // A plain loop: the strings here are a few bytes long, where two vectorised searches cost more
-        // in setup than they save. Control characters are invalid JSON and non-ASCII needs UTF-8
-        // validation, an escape needs unescaping: all the full reader's.
         int start = i + 1;
-        for (int j = start; j < line.Length; j++)
+        int length = line[start..].IndexOf((byte)'"');
+        if (length < 0)
         {
-            byte b = line[j];
-            if (b == '"')
-            {
-                value = line[start..j];
-                i = j + 1;
-                return true;
-            }
-            if (b == '\\' || b < 0x20 || b > 0x7E)
-            {
-                return false;
-            }
+            return false;
         }
-        return false;
+        value = line.Slice(start, length);
+        i = start + length + 1;
+        return true;
     }
 
     /// <summary>A string, a JSON number (strict grammar), true, false or null; objects and arrays are not simple.</summary>
@@ -376,11 +388,11 @@ public sealed class ContentLineFastPath
 
     private bool TryMapApp(ReadOnlySpan<byte> app, out ContentCategory category)
     {
-        for (int a = 0; a < _appNames.Length; a++)
+        foreach (var (name, mapped) in _appsByLength[app.Length])
         {
-            if (app.SequenceEqual(_appNames[a]))
+            if (app.SequenceEqual(name))
             {
-                category = _appCategories[a];
+                category = mapped;
                 return true;
             }
         }

@@ -19,16 +19,21 @@ internal sealed class Utf8KeyTable
 
     private CacheAlignedArray<Slot> _slots;
     private int _shift;
-    private byte[] _keys = new byte[4096];
-    private int[] _ends = new int[1024];
-    private ulong[] _hashes = new ulong[1024];
+    private byte[] _keys;
+    private int[] _ends;
+    private ulong[] _hashes;
     private int _keyBytes;
 
+    /// <param name="expectedKeys">Sized for this many keys from the start (it grows past them): each rehash reads the whole table.</param>
     public Utf8KeyTable(int expectedKeys = 1024)
     {
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, expectedKeys * 2));
+        expectedKeys = Math.Max(16, expectedKeys);
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)expectedKeys * 2);
         _slots = new CacheAlignedArray<Slot>(capacity);
         _shift = 64 - BitOperations.Log2((uint)capacity);
+        _ends = new int[expectedKeys];
+        _hashes = new ulong[expectedKeys];
+        _keys = new byte[expectedKeys * 4];
     }
 
     public int Count { get; private set; }

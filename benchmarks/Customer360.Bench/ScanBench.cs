@@ -27,7 +27,7 @@ public static class ScanBench
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var aggregator = new ContentDayAggregator(name?.Date ?? default);
+            var aggregator = new ContentDayAggregator(name?.Date ?? default, ContentDayAggregator.ExpectedContracts(new FileInfo(path).Length));
             if (search)
             {
                 // A search file: read user_id and keyword, normalise, count per user (the search map's inner loop).

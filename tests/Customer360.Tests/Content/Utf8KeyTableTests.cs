@@ -16,11 +16,13 @@ public class Utf8KeyTableTests
         _ => "HNH" + random.Next(200_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    [Fact]
-    public void Gives_the_same_dense_ids_as_a_dictionary_over_many_random_keys()
+    [Theory]
+    [InlineData(16)] // small, so it rehashes and grows its arrays many times
+    [InlineData(1_000_000)] // sized past the keys, as a map step sizes a day by its file: it never rehashes
+    public void Gives_the_same_dense_ids_as_a_dictionary_over_many_random_keys(int expectedKeys)
     {
         var random = new Random(16);
-        var table = new Utf8KeyTable(16); // small, so it rehashes many times
+        var table = new Utf8KeyTable(expectedKeys);
         var reference = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < 200_000; i++)
         {
