@@ -28,25 +28,35 @@ public static class ScanBench
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var aggregator = new ContentDayAggregator(name?.Date ?? default, ContentDayAggregator.ExpectedContracts(new FileInfo(path).Length));
-            if (search)
+            if (wholeMap)
             {
-                // A search file: read user_id and keyword, normalise, count per user (the search map's inner loop).
-                var users = new Domain.Search.SearchDayAggregator();
-                await using var stream = File.OpenRead(path);
-                await Domain.Search.SearchLogReader.ReadAsync(stream, users.Add, CancellationToken.None);
-            }
-            else if (wholeMap)
-            {
-                // The whole map step (scan, shard, write partials) into a fresh work folder.
+                // The whole map step (scan, shard, write partials) into a fresh work folder. A search file is
+                // named by its day folder inside the search root, as the plan lists it.
                 var work = Path.Combine(Path.GetTempPath(), $"c360-scan-{Environment.ProcessId}");
                 if (Directory.Exists(work))
                 {
                     Directory.Delete(work, recursive: true);
                 }
-                var environment = OurStages.Environment(Path.GetDirectoryName(path), null, work);
                 var info = new FileInfo(path);
-                var source = new Domain.Flow.SourceFile(info.Name, info.Length, $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}");
-                await new Domain.Activities.MapContentFileActivity(environment).RunAsync(new Domain.Flow.MapContentFileInput(source, 8), CancellationToken.None);
+                var folder = Path.GetDirectoryName(path)!;
+                var root = search ? Path.GetDirectoryName(folder)! : folder;
+                var sourceName = search ? $"{Path.GetFileName(folder)}/{info.Name}" : info.Name;
+                var source = new Domain.Flow.SourceFile(sourceName, info.Length, $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}");
+                if (search)
+                {
+                    await new Domain.Activities.MapSearchFileActivity(OurStages.Environment(null, root, work)).RunAsync(new Domain.Flow.MapSearchFileInput(source, 8), CancellationToken.None);
+                }
+                else
+                {
+                    await new Domain.Activities.MapContentFileActivity(OurStages.Environment(root, null, work)).RunAsync(new Domain.Flow.MapContentFileInput(source, 8), CancellationToken.None);
+                }
+            }
+            else if (search)
+            {
+                // A search file: read user_id and keyword, normalise, count per user (the search map's inner loop).
+                var users = new Domain.Search.SearchDayAggregator();
+                await using var stream = File.OpenRead(path);
+                await Domain.Search.SearchLogReader.ReadAsync(stream, users.Add, CancellationToken.None);
             }
             else
             await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))

@@ -4,10 +4,10 @@ using DuckDB.NET.Data;
 
 namespace Customer360.Tests.Outputs;
 
-/// <summary>The file sink writes each part's CSV and Parquet at once: both must still hold every row, and a failure of either must surface.</summary>
+/// <summary>The file sink writes each month's part as CSV and Parquet: both hold every row (over several row groups), and a failure of either surfaces.</summary>
 public class FileTableSinkTests
 {
-    // More rows than two Parquet row groups, so the CSV writer and several row groups run side by side.
+    // More rows than two Parquet row groups.
     private const int Rows = (2 * ParquetTableWriter.DefaultRowGroupSize) + 12_345;
 
     private static OutputTable Table() => new("numbers",
