@@ -20,7 +20,7 @@ public sealed class MapSearchFileActivity(PipelineEnvironment environment) : IAc
             scan: async (stream, ct) =>
             {
                 var aggregator = new SearchDayAggregator();
-                var stats = await SearchLogReader.ReadAsync(stream, aggregator.Add, ct).ConfigureAwait(false);
+                var stats = await SearchLogReader.ReadAsync(stream, aggregator, ct).ConfigureAwait(false);
                 return (new SearchPartialShards(aggregator, file.Month), stats);
             },
             whenSourceChanged: ex => (new SearchPartialShards(new SearchDayAggregator(), file.Month), new SearchFileStats(0, 0, 0, ex.Message)),

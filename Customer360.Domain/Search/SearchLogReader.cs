@@ -16,7 +16,7 @@ namespace Customer360.Domain.Search;
 /// dictionary entry once into its own char array and hands every row of that entry the same array: so a
 /// keyword is normalised once per dictionary entry, found again by that array's identity, without hashing its
 /// text. Plain or delta-encoded pages give each value its own array; those are looked up by their text
-/// (<see cref="KeywordNormalizerCache"/>). A user is its trimmed span, made a string once.
+/// (<see cref="KeywordNormalizerCache"/>). A user is handed over as its trimmed span: the sink decides whether it needs a string.
 /// </remarks>
 public static class SearchLogReader
 {
@@ -26,7 +26,11 @@ public static class SearchLogReader
     /// <summary>Past this many dictionary entries per row group, entries are no longer remembered by identity (bounds memory on odd files).</summary>
     private const int MaxEntriesByIdentity = 1 << 17;
 
-    public static async Task<SearchFileStats> ReadAsync(Stream stream, Action<string, string> sink, CancellationToken cancellationToken)
+    /// <summary>As <see cref="ReadAsync(Stream, ISearchRowSink, CancellationToken)"/>, each row's user made a string: for callers that keep rows as they are.</summary>
+    public static Task<SearchFileStats> ReadAsync(Stream stream, Action<string, string> sink, CancellationToken cancellationToken) =>
+        ReadAsync(stream, new DelegateSink(sink), cancellationToken);
+
+    public static async Task<SearchFileStats> ReadAsync(Stream stream, ISearchRowSink sink, CancellationToken cancellationToken)
     {
         long read = 0, accepted = 0, skipped = 0;
         try
@@ -48,24 +52,23 @@ public static class SearchLogReader
                 for (int i = 0; i < rows; i++)
                 {
                     read++;
-                    string? u = null, k = null;
+                    ReadOnlySpan<char> u = default;
+                    string? k = null;
                     if (userColumn.TryGet(i, out var rawUser))
                     {
-                        // A string per row: most of a day's users search once, so pooling them would cost a lookup per row and save nothing.
-                        var trimmed = rawUser.Span.Trim();
-                        u = trimmed.IsEmpty ? null : new string(trimmed);
+                        u = rawUser.Span.Trim();
                     }
                     if (keywordColumn.TryGet(i, out var rawKeyword))
                     {
                         k = dictionary ? NormalizeEntry(rawKeyword, normalizer, entries) : Empty(normalizer.Normalize(rawKeyword.Span));
                     }
-                    if (string.IsNullOrEmpty(u) || string.IsNullOrEmpty(k))
+                    if (u.IsEmpty || string.IsNullOrEmpty(k))
                     {
                         skipped++;
                         continue;
                     }
                     accepted++;
-                    sink(u, k);
+                    sink.Add(u, k);
                 }
             }
             return new SearchFileStats(read, accepted, skipped, null);
@@ -77,6 +80,11 @@ public static class SearchLogReader
             // Rows of row groups read before the failure stay counted (the sink already has them).
             return new SearchFileStats(read, accepted, skipped, $"{ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    private sealed class DelegateSink(Action<string, string> sink) : ISearchRowSink
+    {
+        public void Add(ReadOnlySpan<char> user, string keyword) => sink(new string(user), keyword);
     }
 
     /// <summary>Whether the column chunk has a dictionary page (else every value has its own array and identity finds nothing).</summary>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using Customer360.Domain.Storage;
-using System.Text;
 
 namespace Customer360.Domain.Search;
 
@@ -19,40 +18,46 @@ public static class SearchPartialFormat
     private const int Magic = 0x53_30_36_43;
     private const byte Version = 2;
 
-    public static void Write(Stream stream, int month, IReadOnlyCollection<KeyValuePair<string, Dictionary<string, long>>> users)
+    /// <summary>Writes the shard of <paramref name="day"/> holding <paramref name="users"/> (user ids, in the order to write them).</summary>
+    public static void Write(Stream stream, int month, SearchDayAggregator day, IReadOnlyList<int> users)
     {
-        var table = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keywords = new List<string>();
-        foreach (var (_, counts) in users)
+        // The shard's keyword table: day keyword id → index in this shard, in the order the users first use them.
+        var indexOf = new int[day.Keywords.Count];
+        var keywords = new List<int>();
+        foreach (int user in users)
         {
-            foreach (var keyword in counts.Keys)
+            foreach (var count in day.CountsOf(user))
             {
-                if (table.TryAdd(keyword, keywords.Count))
+                if (indexOf[count.Keyword] == 0)
                 {
-                    keywords.Add(keyword);
+                    keywords.Add(count.Keyword);
+                    indexOf[count.Keyword] = keywords.Count; // index + 1: 0 is "not in the table yet"
                 }
             }
         }
-        using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
-        writer.Write(Magic);
-        writer.Write(Version);
-        writer.Write(month);
-        writer.Write(keywords.Count);
-        foreach (var keyword in keywords)
+        using var writer = new PartialBlockWriter(64 + (keywords.Count * 16) + (users.Count * 24));
+        writer.WriteInt32(Magic);
+        writer.WriteByte(Version);
+        writer.WriteInt32(month);
+        writer.WriteInt32(keywords.Count);
+        foreach (int keyword in keywords)
         {
-            writer.Write(keyword);
+            writer.WriteString(day.Keywords[keyword]);
         }
-        writer.Write(users.Count);
-        foreach (var (user, counts) in users)
+        writer.WriteInt32(users.Count);
+        foreach (int user in users)
         {
-            writer.Write(user);
-            writer.Write7BitEncodedInt(counts.Count);
-            foreach (var (keyword, count) in counts)
+            var counts = day.CountsOf(user);
+            writer.WriteString(day.Users[user]);
+            writer.Ensure(5 + (counts.Length * 10));
+            writer.Write7Bit((uint)counts.Length);
+            foreach (var count in counts)
             {
-                writer.Write7BitEncodedInt(table[keyword]);
-                writer.Write7BitEncodedInt64(count);
+                writer.Write7Bit((uint)(indexOf[count.Keyword] - 1));
+                writer.Write7Bit((ulong)count.Count);
             }
         }
+        writer.CopyTo(stream);
     }
 
     /// <summary>Merges a shard into <paramref name="target"/>: month → user → keyword → count.</summary>

@@ -56,7 +56,7 @@ public static class ScanBench
                 // A search file: read user_id and keyword, normalise, count per user (the search map's inner loop).
                 var users = new Domain.Search.SearchDayAggregator();
                 await using var stream = File.OpenRead(path);
-                await Domain.Search.SearchLogReader.ReadAsync(stream, users.Add, CancellationToken.None);
+                await Domain.Search.SearchLogReader.ReadAsync(stream, users, CancellationToken.None);
             }
             else
             await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))

@@ -11,8 +11,20 @@ public class SearchShardReducerTests
 {
     private static byte[] Partial(int month, Dictionary<string, Dictionary<string, long>> users)
     {
+        // As a map step makes it: a day's rows counted by the aggregator, all its users in one shard.
+        var day = new SearchDayAggregator();
+        foreach (var (user, keywords) in users)
+        {
+            foreach (var (keyword, count) in keywords)
+            {
+                for (long n = 0; n < count; n++)
+                {
+                    day.Add(user, keyword);
+                }
+            }
+        }
         using var stream = new MemoryStream();
-        SearchPartialFormat.Write(stream, month, users.ToList());
+        SearchPartialFormat.Write(stream, month, day, [.. Enumerable.Range(0, day.Users.Count)]);
         return stream.ToArray();
     }
 
