@@ -15,26 +15,32 @@ public static class ProgressDisplay
 
     public static async Task<T> RunAsync<T>(Func<Action<FlowStatus>, Task<T>> run)
     {
+        // The two streams' stages run at once, so each stage keeps its own clock (since its first status).
+        var stageClocks = new Dictionary<string, System.Diagnostics.Stopwatch>(StringComparer.Ordinal);
+        var gate = new Lock();
+        TimeSpan Elapsed(string stage, out bool first)
+        {
+            first = !stageClocks.TryGetValue(stage, out var clock);
+            if (first)
+            {
+                stageClocks[stage] = clock = System.Diagnostics.Stopwatch.StartNew();
+            }
+            return clock!.Elapsed;
+        }
+
         if (!IsInteractive)
         {
-            string? lastStage = null;
-            var stageClock = System.Diagnostics.Stopwatch.StartNew();
-            var gate = new Lock();
             return await run(status =>
             {
                 lock (gate)
                 {
                     // One line per stage start and per completed step; enough to follow a run in CI logs.
-                    if (status.Stage != lastStage)
-                    {
-                        stageClock.Restart();
-                        lastStage = status.Stage;
-                    }
-                    else if (status.Done == 0)
+                    var elapsed = Elapsed(status.Stage, out bool first);
+                    if (!first && status.Done == 0)
                     {
                         return;
                     }
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {status.Stage} {status.Done}/{status.Total}{RowsPerSecond(status, stageClock.Elapsed)}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {status.Stage} {status.Done}/{status.Total}{RowsPerSecond(status, elapsed)}"));
                 }
             }).ConfigureAwait(false);
         }
@@ -46,22 +52,16 @@ public static class ProgressDisplay
             .StartAsync(async ctx =>
             {
                 var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
-                var stageClock = System.Diagnostics.Stopwatch.StartNew();
-                var gate = new Lock();
                 result = await run(status =>
                 {
                     lock (gate)
                     {
+                        var elapsed = Elapsed(status.Stage, out _);
                         if (!tasks.TryGetValue(status.Stage, out var task))
                         {
-                            foreach (var previous in tasks.Values)
-                            {
-                                previous.Value = previous.MaxValue;
-                            }
                             tasks[status.Stage] = task = ctx.AddTask(status.Stage, maxValue: Math.Max(status.Total, 1));
-                            stageClock.Restart();
                         }
-                        task.Description = status.Stage + RowsPerSecond(status, stageClock.Elapsed);
+                        task.Description = status.Stage + RowsPerSecond(status, elapsed);
                         task.MaxValue = Math.Max(status.Total, 1);
                         task.Value = status.Done;
                     }

@@ -1,9 +1,9 @@
 namespace Customer360.Domain.Flow;
 
 /// <summary>
-/// The pipeline, written once for every host: plan → load the identity map → per stream, map one step per
-/// daily file and reduce one step per shard → classify the distinct top keywords in batches → load the tables
-/// and the single customer view → report → clean up the run's scratch. A step that fails for good is recorded
+/// The pipeline, written once for every host: plan → load the identity map → the two streams at once, each
+/// mapping one step per daily file, reducing one step per shard and loading its tables (search classifies the
+/// distinct top keywords in batches before its load) → the single customer view → report → clean up the run's scratch. A step that fails for good is recorded
 /// (<see cref="ActivityNames.RecordRunFailure"/>: a <c>failed</c> row in the run log, best-effort cleanup) and the
 /// run still fails. Orchestrator rules apply: no I/O, clocks, randomness or threads here; every piece of
 /// work is an activity called through <see cref="IFlowContext"/>.
@@ -16,120 +16,114 @@ public static class PipelineFlow
     {
         var retry = ActivityRetryPolicy.Default;
         var started = context.CurrentUtcDateTime;
-        var stages = new List<StageTiming>();
-        var stageStart = started;
-        void EndStage(string stage)
-        {
-            var now = context.CurrentUtcDateTime;
-            stages.Add(new StageTiming(stage, (now - stageStart).TotalSeconds));
-            stageStart = now;
-        }
+        // One stage log per lane: the run's own steps, and each stream's branch (the two run at once).
+        var runLane = new StageLog(context);
+        var contentLane = new StageLog(context);
+        var searchLane = new StageLog(context);
 
-        // The stage in progress, for the run log when a step fails for good.
-        var stage = "plan";
-        string Stage(string name) => stage = name;
+        // A stage of one activity: its progress is 0/1, then 1/1 (a fan-out publishes its own, FanOutAsync).
+        Task<T> StepAsync<T>(StageLog lane, string stage, string activity, object? input) => lane.RunAsync(stage, async () =>
+        {
+            var result = await context.CallActivityAsync<T>(activity, input, retry);
+            context.SetCustomStatus(new FlowStatus(stage, 1, 1));
+            return result;
+        });
 
         // One stream's map → reduce: a map step per daily file, then a reduce step per shard over every file's partial.
         async Task<StreamStepResults<TMap, TShard>> MapReduceAsync<TMap, TShard>(
-            string stream, IReadOnlyList<SourceFile> files,
+            StageLog lane, string stream, IReadOnlyList<SourceFile> files,
             string mapActivity, Func<SourceFile, object> mapInput, Func<TMap, string> partialOf, Func<TMap, long> linesOf,
             string reduceActivity, Func<int, IReadOnlyList<string>, object> reduceInput, Func<TShard, long> rowsOf)
         {
             var mapStage = "map_" + stream;
-            var maps = await FanOutAsync(context, Stage(mapStage), files,
-                file => context.CallActivityAsync<TMap>(mapActivity, mapInput(file), retry), linesOf);
-            EndStage(mapStage);
+            var maps = await lane.RunAsync(mapStage, () => FanOutAsync(context, mapStage, files,
+                file => context.CallActivityAsync<TMap>(mapActivity, mapInput(file), retry), linesOf));
 
             var reduceStage = "reduce_" + stream;
             var prefixes = maps.Select(partialOf).ToList();
-            var shards = await FanOutAsync(context, Stage(reduceStage), Enumerable.Range(0, request.Shards).ToList(),
-                shard => context.CallActivityAsync<TShard>(reduceActivity, reduceInput(shard, prefixes), retry), rowsOf);
-            EndStage(reduceStage);
+            var shards = await lane.RunAsync(reduceStage, () => FanOutAsync(context, reduceStage, Enumerable.Range(0, request.Shards).ToList(),
+                shard => context.CallActivityAsync<TShard>(reduceActivity, reduceInput(shard, prefixes), retry), rowsOf));
             return new StreamStepResults<TMap, TShard>(maps, shards);
+        }
+
+        // The content stream: map → reduce → load content_profile.
+        async Task<ContentStream?> ContentAsync(IReadOnlyList<SourceFile> files)
+        {
+            var content = await MapReduceAsync<ContentMapResult, ContentShardResult>(contentLane, "content", files,
+                ActivityNames.MapContentFile, file => new MapContentFileInput(file, request.Shards), map => map.PartialPrefix, map => map.Stats.LinesRead,
+                ActivityNames.ReduceContentShard, (shard, prefixes) => new ReduceContentShardInput(request.RunId, shard, prefixes), reduce => reduce.Rows);
+            var load = await StepAsync<StreamLoadResult>(contentLane, "load_content", ActivityNames.LoadContent,
+                new LoadContentInput(request.RunId, content.Shards.Select(s => s.ResultName).ToList()));
+            return new ContentStream(content.Maps, content.Shards, load);
+        }
+
+        // The search stream: map → reduce → classify the distinct top keywords → load the search tables.
+        async Task<SearchStream?> SearchAsync(IReadOnlyList<SourceFile> files)
+        {
+            var search = await MapReduceAsync<SearchMapResult, SearchShardResult>(searchLane, "search", files,
+                ActivityNames.MapSearchFile, file => new MapSearchFileInput(file, request.Shards), map => map.PartialPrefix, map => map.Stats.RowsRead,
+                ActivityNames.ReduceSearchShard, (shard, prefixes) => new ReduceSearchShardInput(request.RunId, shard, prefixes), reduce => reduce.Rows);
+            ClassificationPlan? classification = null;
+            var batches = await searchLane.RunAsync("classify", async () =>
+            {
+                classification = await context.CallActivityAsync<ClassificationPlan>(ActivityNames.PlanClassification,
+                    new PlanClassificationInput(request.RunId, search.Shards.Select(s => s.KeywordsName).ToList(), request.ClassifyBatchSize), retry);
+                // Bounded fan-out: at most ClassifyParallelism batches in flight, chunk by chunk (deterministic on replay).
+                var results = new List<ClassifyBatchResult>();
+                foreach (var chunk in Enumerable.Range(0, classification.Batches).Chunk(Math.Max(1, request.ClassifyParallelism)))
+                {
+                    results.AddRange(await FanOutAsync(context, "classify", chunk,
+                        batch => context.CallActivityAsync<ClassifyBatchResult>(ActivityNames.ClassifyBatch, new ClassifyBatchInput(request.RunId, batch), retry),
+                        result => result.Keywords));
+                }
+                return results;
+            });
+            var searchLoad = new LoadSearchInput(request.RunId, search.Shards.Select(s => s.ResultName).ToList(), classification!.CachedName, batches.Select(b => b.ResultName).ToList(), request.Months);
+            var load = await StepAsync<StreamLoadResult>(searchLane, "load_search", ActivityNames.LoadSearch, searchLoad);
+            return new SearchStream(search.Maps, search.Shards, classification, batches, load);
         }
 
         try
         {
-            context.SetCustomStatus(new FlowStatus("plan", 0, 1));
-            var plan = await context.CallActivityAsync<RunPlan>(ActivityNames.PlanRun, new PlanInput(request.Months, request.Streams), retry);
-            EndStage("plan");
+            var plan = await StepAsync<RunPlan>(runLane, "plan", ActivityNames.PlanRun, new PlanInput(request.Months, request.Streams));
 
             IdentityMapLoaded? identity = null;
             if (plan.ContentFiles.Count > 0 || plan.SearchFiles.Count > 0)
             {
                 // Early, so a missing or malformed map stops the run before any heavy step.
-                context.SetCustomStatus(new FlowStatus(Stage("identity_map"), 0, 1));
-                identity = await context.CallActivityAsync<IdentityMapLoaded>(ActivityNames.LoadIdentityMap, request.RunId, retry);
-                EndStage("identity_map");
+                identity = await StepAsync<IdentityMapLoaded>(runLane, "identity_map", ActivityNames.LoadIdentityMap, request.RunId);
             }
+
+            // The streams are independent until customer_360, so they run at once: one stream's single-threaded
+            // steps (its load, classification) share the machine with the other's fan-outs instead of idling cores.
+            // Both are awaited before anything else, so a failing stream never leaves the other running.
+            var contentRun = plan.ContentFiles.Count > 0 ? ContentAsync(plan.ContentFiles) : Task.FromResult<ContentStream?>(null);
+            var searchRun = plan.SearchFiles.Count > 0 ? SearchAsync(plan.SearchFiles) : Task.FromResult<SearchStream?>(null);
+            await Task.WhenAll(new List<Task> { contentRun, searchRun }); // a list: the params-span overload would reach inline arrays
+            var content = await contentRun;
+            var search = await searchRun;
 
             var tables = new List<TableLoadResult>();
-            IReadOnlyList<ContentMapResult> contentMaps = [];
-            IReadOnlyList<ContentShardResult> contentShards = [];
-            string? contentSide = null;
-            if (plan.ContentFiles.Count > 0)
+            tables.AddRange(content?.Load.Tables ?? []);
+            tables.AddRange(search?.Load.Tables ?? []);
+            if (content is not null || search is not null)
             {
-                var content = await MapReduceAsync<ContentMapResult, ContentShardResult>("content", plan.ContentFiles,
-                    ActivityNames.MapContentFile, file => new MapContentFileInput(file, request.Shards), map => map.PartialPrefix, map => map.Stats.LinesRead,
-                    ActivityNames.ReduceContentShard, (shard, prefixes) => new ReduceContentShardInput(request.RunId, shard, prefixes), reduce => reduce.Rows);
-                contentMaps = content.Maps;
-                contentShards = content.Shards;
-
-                context.SetCustomStatus(new FlowStatus(Stage("load_content"), 0, 1));
-                var load = await context.CallActivityAsync<StreamLoadResult>(ActivityNames.LoadContent, new LoadContentInput(request.RunId, contentShards.Select(s => s.ResultName).ToList()), retry);
-                tables.AddRange(load.Tables);
-                contentSide = load.Customer360Side;
-                EndStage("load_content");
+                tables.Add(await StepAsync<TableLoadResult>(runLane, "load_customer_360", ActivityNames.LoadCustomer360,
+                    new LoadCustomer360Input(request.RunId, content?.Load.Customer360Side, search?.Load.Customer360Side, identity?.Name)));
             }
 
-            IReadOnlyList<SearchMapResult> searchMaps = [];
-            IReadOnlyList<SearchShardResult> searchShards = [];
-            ClassificationPlan? classification = null;
-            var batches = new List<ClassifyBatchResult>();
-            string? searchSide = null;
-            if (plan.SearchFiles.Count > 0)
+            IReadOnlyList<ContentMapResult> contentMaps = content?.Maps ?? [];
+            IReadOnlyList<SearchMapResult> searchMaps = search?.Maps ?? [];
+            var reportName = await runLane.RunAsync("report", async () =>
             {
-                var search = await MapReduceAsync<SearchMapResult, SearchShardResult>("search", plan.SearchFiles,
-                    ActivityNames.MapSearchFile, file => new MapSearchFileInput(file, request.Shards), map => map.PartialPrefix, map => map.Stats.RowsRead,
-                    ActivityNames.ReduceSearchShard, (shard, prefixes) => new ReduceSearchShardInput(request.RunId, shard, prefixes), reduce => reduce.Rows);
-                searchMaps = search.Maps;
-                searchShards = search.Shards;
-
-                context.SetCustomStatus(new FlowStatus(Stage("classify"), 0, 1));
-                classification = await context.CallActivityAsync<ClassificationPlan>(ActivityNames.PlanClassification,
-                    new PlanClassificationInput(request.RunId, searchShards.Select(s => s.KeywordsName).ToList(), request.ClassifyBatchSize), retry);
-                // Bounded fan-out: at most ClassifyParallelism batches in flight, chunk by chunk (deterministic on replay).
-                foreach (var chunk in Enumerable.Range(0, classification.Batches).Chunk(Math.Max(1, request.ClassifyParallelism)))
-                {
-                    batches.AddRange(await FanOutAsync(context, stage, chunk,
-                        batch => context.CallActivityAsync<ClassifyBatchResult>(ActivityNames.ClassifyBatch, new ClassifyBatchInput(request.RunId, batch), retry),
-                        result => result.Keywords));
-                }
-                EndStage("classify");
-
-                context.SetCustomStatus(new FlowStatus(Stage("load_search"), 0, 1));
-                var searchLoad = new LoadSearchInput(request.RunId, searchShards.Select(s => s.ResultName).ToList(), classification.CachedName, batches.Select(b => b.ResultName).ToList(), request.Months);
-                var load = await context.CallActivityAsync<StreamLoadResult>(ActivityNames.LoadSearch, searchLoad, retry);
-                tables.AddRange(load.Tables);
-                searchSide = load.Customer360Side;
-                EndStage("load_search");
-            }
-
-            if (contentSide is not null || searchSide is not null)
-            {
-                context.SetCustomStatus(new FlowStatus(Stage("load_customer_360"), 0, 1));
-                tables.Add(await context.CallActivityAsync<TableLoadResult>(ActivityNames.LoadCustomer360,
-                    new LoadCustomer360Input(request.RunId, contentSide, searchSide, identity?.Name), retry));
-                EndStage("load_customer_360");
-            }
-
-            context.SetCustomStatus(new FlowStatus(Stage("report"), 0, 1));
-            var reportInput = new RunReportInput(request.RunId, started, context.CurrentUtcDateTime, plan,
-                contentMaps, contentShards, searchMaps, searchShards, classification, batches, tables, stages);
-            var reportName = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
-            await context.CallActivityAsync<string>(ActivityNames.WriteHtmlReport, request.RunId, retry);
-            // Last: the run's scratch (shard results, keyword lists, batches, hand-offs) is no longer needed by anything.
-            await context.CallActivityAsync<int>(ActivityNames.CleanupRun, request.RunId, retry);
+                var reportInput = new RunReportInput(request.RunId, started, context.CurrentUtcDateTime, plan,
+                    contentMaps, content?.Shards ?? [], searchMaps, search?.Shards ?? [], search?.Classification, search?.Batches ?? [], tables, StageLog.Merge(runLane, contentLane, searchLane));
+                var name = await context.CallActivityAsync<string>(ActivityNames.WriteRunReport, reportInput, retry);
+                await context.CallActivityAsync<string>(ActivityNames.WriteHtmlReport, request.RunId, retry);
+                // Last: the run's scratch (shard results, keyword lists, batches, hand-offs) is no longer needed by anything.
+                await context.CallActivityAsync<int>(ActivityNames.CleanupRun, request.RunId, retry);
+                return name;
+            });
             context.SetCustomStatus(new FlowStatus("done", 1, 1));
 
             bool inputErrors = contentMaps.Any(m => m.Stats.Error is not null) || searchMaps.Any(m => m.Stats.Error is not null);
@@ -138,7 +132,8 @@ public static class PipelineFlow
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // A step failed for good (after its retries): record it with the engine's message, then fail the run as before.
-            await RecordFailureAsync(context, new RunFailure(request.RunId, stage, failure.Message, started, context.CurrentUtcDateTime), retry);
+            // Both streams were awaited, so if both failed the content stream's stage is the one recorded.
+            await RecordFailureAsync(context, new RunFailure(request.RunId, runLane.Failed ?? contentLane.Failed ?? searchLane.Failed ?? "plan", failure.Message, started, context.CurrentUtcDateTime), retry);
             throw;
         }
     }

@@ -23,7 +23,7 @@ public class FlowPurityTests
     private static readonly Type[] AllowedTypes =
     [
         typeof(object), typeof(string), typeof(Math), typeof(int), typeof(long), typeof(double), typeof(bool), typeof(TimeSpan),
-        typeof(Task), typeof(Task<>), typeof(Func<,>), typeof(Func<,,>), typeof(Action), typeof(Action<>), typeof(Nullable<>),
+        typeof(Task), typeof(Task<>), typeof(Func<>), typeof(Func<,>), typeof(Func<,,>), typeof(Action), typeof(Action<>), typeof(Nullable<>),
         typeof(Exception), typeof(ArgumentException), typeof(InvalidOperationException), typeof(DateTime), typeof(IDisposable),
         typeof(System.Diagnostics.DebuggerHiddenAttribute), typeof(Array),
         // A step's failure is recorded, then rethrown: `throw;` after an await compiles to ExceptionDispatchInfo (no I/O).
