@@ -24,7 +24,6 @@ public sealed class ContentDayAggregator : IContentRecordSink
     // Records not yet applied (see Flush): a small batch, their contracts' bytes side by side.
     private const int PendingRecords = 16;
     private const int PendingKeyBytes = 64;
-    private const int WriteAhead = 16;
     private readonly PendingRecord[] _pending = new PendingRecord[PendingRecords];
     private readonly byte[] _pendingKeys = new byte[PendingRecords * PendingKeyBytes];
     private int _pendingCount;
@@ -123,62 +122,41 @@ public sealed class ContentDayAggregator : IContentRecordSink
     }
 
     /// <summary>
-    /// The contract ids of each shard, in the order of their <see cref="ShardHash.Hash"/>. The reduce keys its
-    /// table by the top bits of that hash, so a partial in hash order walks the table (and, mostly, the
-    /// reduce's rows) front to back instead of missing the cache on every contract.
+    /// Every contract encoded into its shard's partial (<see cref="ContentPartialFormat"/>) in one pass in id
+    /// order, so the totals, keys and devices are read front to back (read in the partial's hash order they
+    /// cost a cache miss or three per contract: as much time as parsing the file); the writer puts them in
+    /// hash order. The caller disposes the writers.
     /// </summary>
-    public List<int>[] IdsByShard(int shards)
+    internal ContentPartialWriter[] EncodeShards(int shards, int month)
     {
         Flush();
-        var byShard = new List<int>[shards];
-        for (int s = 0; s < shards; s++)
-        {
-            byShard[s] = new List<int>((_contracts.Count / shards) + 16);
-        }
+        const int groups = ContentPartialWriter.Groups;
+        var counts = new int[shards * groups];
         for (int id = 0; id < _contracts.Count; id++)
         {
             // The hash kept from the contract's first line: the same shard as ShardHash.ShardOf(contract).
-            byShard[ShardHash.ShardOf(_contracts.HashOf(id), shards)].Add(id);
+            ulong hash = _contracts.HashOf(id);
+            counts[(ShardHash.ShardOf(hash, shards) * groups) + ContentPartialWriter.GroupOf(hash)]++;
         }
-        foreach (var ids in byShard)
+        var writers = new ContentPartialWriter[shards];
+        for (int s = 0; s < shards; s++)
         {
-            var span = CollectionsMarshal.AsSpan(ids);
-            var hashes = new ulong[span.Length];
-            for (int i = 0; i < span.Length; i++)
-            {
-                hashes[i] = _contracts.HashOf(span[i]);
-            }
-            hashes.AsSpan().Sort(span);
+            writers[s] = new ContentPartialWriter(month, counts.AsSpan(s * groups, groups));
         }
-        return byShard;
-    }
-
-    /// <summary>Writes the given contracts as one partial shard (<see cref="ContentPartialFormat"/>), in one block.</summary>
-    public void WritePartial(Stream stream, int month, IReadOnlyList<int> ids)
-    {
-        Flush();
-        using var writer = new ContentPartialWriter(month, ids.Count, ids.Count * 64);
         Span<byte> scratch = stackalloc byte[16];
-        int touched = 0;
-        for (int i = 0; i < ids.Count; i++)
+        for (int id = 0; id < _contracts.Count; id++)
         {
-            // Ids in hash order are scattered over the rows and keys: start their reads a few contracts ahead.
-            if (i + WriteAhead < ids.Count)
-            {
-                int ahead = ids[i + WriteAhead];
-                touched += _rows[ahead].MoreDevices + _contracts.TouchKey(ahead);
-            }
-            int id = ids[i];
+            ulong hash = _contracts.HashOf(id);
+            var writer = writers[ShardHash.ShardOf(hash, shards)];
             ref readonly var row = ref _rows[id];
             int devices = row.DeviceCount(_overflow);
-            writer.WriteContract(_contracts.KeyOf(id), row.Seconds, _dayBit, devices);
+            writer.WriteContract(hash, _contracts.KeyOf(id), row.Seconds, _dayBit, devices);
             for (int d = 0; d < devices; d++)
             {
                 writer.WriteDevice(_devices.Utf8Of(row.Device(d, _overflow), scratch));
             }
         }
-        writer.CopyTo(stream);
-        _touched = touched;
+        return writers;
     }
 
     /// <summary>

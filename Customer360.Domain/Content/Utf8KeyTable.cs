@@ -69,13 +69,6 @@ internal sealed class Utf8KeyTable
         }
     }
 
-    /// <summary>Reads where the key with id <paramref name="id"/> lies, as <see cref="Touch"/> does for a slot (to start its cache misses early).</summary>
-    public int TouchKey(int id)
-    {
-        int end = _ends[id];
-        return end == 0 ? 0 : _keys[end - 1];
-    }
-
     /// <summary>The bytes of the key with id <paramref name="id"/>.</summary>
     public ReadOnlySpan<byte> KeyOf(int id)
     {

@@ -17,6 +17,11 @@ internal sealed class PartialBlockWriter : IDisposable
     public PartialBlockWriter(int expectedBytes) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(256, expectedBytes));
 
     /// <summary>Makes room for <paramref name="bytes"/> more bytes; the unchecked writes below rely on it.</summary>
+    public int Length => _length;
+
+    /// <summary>The bytes written so far.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
     public void Ensure(int bytes)
     {
         if (_length + bytes > _buffer.Length)
@@ -46,6 +51,14 @@ internal sealed class PartialBlockWriter : IDisposable
     {
         BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(_length), value);
         _length += 4;
+    }
+
+    /// <summary>Bytes as they are (already in the partial's format).</summary>
+    public void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
     }
 
     /// <summary>As <see cref="BinaryWriter.Write(string)"/> of UTF-8 already encoded: the byte count as a 7-bit varint, then the bytes. Unchecked: after <see cref="Ensure"/>.</summary>

@@ -111,7 +111,8 @@ public class PartialCursorTests
         foreach (var day in new[] { first, second })
         {
             using var memory = new MemoryStream();
-            day.WritePartial(memory, 202204, Enumerable.Range(0, day.Count).ToList());
+            using var writer = day.EncodeShards(1, 202204)[0];
+            writer.CopyTo(memory);
             ContentPartialFormat.ReadInto(new MemoryStream(memory.ToArray()), target);
         }
 
