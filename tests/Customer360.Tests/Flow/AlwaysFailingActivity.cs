@@ -2,8 +2,8 @@ using Customer360.Domain.Activities;
 
 namespace Customer360.Tests.Flow;
 
-/// <summary>An activity that fails every attempt with the given error, counting the attempts.</summary>
-public sealed class AlwaysFailingActivity<TInput, TOutput>(Func<Exception> error) : IActivity<TInput, TOutput>
+/// <summary>An activity that fails every attempt with the given error, counting the attempts (and telling <paramref name="attempted"/> each one's number first).</summary>
+public sealed class AlwaysFailingActivity<TInput, TOutput>(Func<Exception> error, Action<int>? attempted = null) : IActivity<TInput, TOutput>
 {
     private int _attempts;
 
@@ -11,7 +11,8 @@ public sealed class AlwaysFailingActivity<TInput, TOutput>(Func<Exception> error
 
     public Task<TOutput> RunAsync(TInput input, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _attempts);
+        int attempt = Interlocked.Increment(ref _attempts);
+        attempted?.Invoke(attempt);
         throw error();
     }
 }

@@ -19,6 +19,15 @@ public class RunFailureTests
 
     private static (InProcessFlowContext Context, AlwaysFailingActivity<LoadContentInput, TableLoadResult> Load, string Work) Create(TempFolder temp, RecordingRunLog runLog)
     {
+        var (catalog, _, work, _) = Catalog(temp, runLog, search: null);
+        var load = new AlwaysFailingActivity<LoadContentInput, TableLoadResult>(() => new IOException("the warehouse is gone"));
+        catalog.Add(ActivityNames.LoadContent, load);
+        return (new InProcessFlowContext(RunId, catalog, 2, NullLoggerFactory.Instance), load, work);
+    }
+
+    /// <summary>The real activities over one content day (and the given search logs); the caller replaces some.</summary>
+    private static (ActivityCatalog Catalog, PipelineEnvironment Environment, string Work, PipelineHarness.CapturingSink Sink) Catalog(TempFolder temp, RecordingRunLog runLog, string? search)
+    {
         var content = temp.Sub("content");
         File.WriteAllLines(Path.Combine(content, "20220401.json"),
         [
@@ -26,19 +35,18 @@ public class RunFailureTests
             """{"_source":{"Contract":"C2","AppName":"VOD","TotalDuration":50}}""",
         ]);
         var work = Path.Combine(temp.Path, "out", ".work");
+        var sink = new PipelineHarness.CapturingSink();
         var environment = new PipelineEnvironment
         {
             Content = new SourceLocation(new LocalFolderStore(content), ""),
+            Search = search is null ? null : new SourceLocation(new LocalFolderStore(search), ""),
             Work = new LocalFolderStore(work),
             Output = new LocalFolderStore(Path.Combine(temp.Path, "out")),
-            Sinks = [new PipelineHarness.CapturingSink()],
+            Sinks = [sink],
             KeywordCache = new InMemoryKeywordCache(),
             RunLog = runLog,
         };
-        var catalog = new ActivityCatalog(environment);
-        var load = new AlwaysFailingActivity<LoadContentInput, TableLoadResult>(() => new IOException("the warehouse is gone"));
-        catalog.Add(ActivityNames.LoadContent, load);
-        return (new InProcessFlowContext(RunId, catalog, 2, NullLoggerFactory.Instance), load, work);
+        return (new ActivityCatalog(environment), environment, work, sink);
     }
 
     [Fact]
@@ -80,5 +88,43 @@ public class RunFailureTests
             Assert.Empty(runLog.Failures);
             Assert.DoesNotContain(context.Calls, c => c.Name == ActivityNames.RecordRunFailure); // it failed every attempt
         }
+    }
+
+    [Fact]
+    public async Task A_stream_that_fails_while_the_other_still_runs_fails_the_run_only_once_the_other_has_finished()
+    {
+        using var temp = new TempFolder();
+        var runLog = new RecordingRunLog();
+        var search = temp.Sub("search");
+        await Search.SearchParquet.WriteAsync(Path.Combine(search, "20220601.parquet"), [("U1", "vtv3")]);
+        var (catalog, environment, work, sink) = Catalog(temp, runLog, search);
+        // The search map fails for good while content's load is still to come: content's load waits for that
+        // last failed attempt, so the run's failure cannot be recorded before content has finished, whatever the timing.
+        var searchFailed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var map = new AlwaysFailingActivity<MapSearchFileInput, SearchMapResult>(() => new IOException("the search logs are unreadable"),
+            attempt => { if (attempt == ActivityRetryPolicy.Default.MaxNumberOfAttempts) searchFailed.TrySetResult(); });
+        catalog.Add(ActivityNames.MapSearchFile, map);
+        var load = new LoadContentActivity(environment);
+        catalog.Add(ActivityNames.LoadContent, new DelegateActivity<LoadContentInput, StreamLoadResult>(async (input, ct) =>
+        {
+            await searchFailed.Task.WaitAsync(ct);
+            return await load.RunAsync(input, ct);
+        }));
+        using var context = new InProcessFlowContext(RunId, catalog, 2, NullLoggerFactory.Instance);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => PipelineFlow.RunAsync(context, new PipelineRequest(RunId, 2)));
+
+        Assert.Equal("the search logs are unreadable", error.Message);
+        Assert.Equal(ActivityRetryPolicy.Default.MaxNumberOfAttempts, map.Attempts);
+        var failure = Assert.Single(runLog.Failures);
+        Assert.Equal("map_search", failure.Stage);
+        // The content stream ran to its end (its table loaded), and only then was the failure recorded.
+        var calls = context.Calls.Select(c => c.Name).ToList();
+        Assert.True(calls.IndexOf(ActivityNames.LoadContent) is >= 0 and var loaded && loaded < calls.IndexOf(ActivityNames.RecordRunFailure),
+            $"expected content's load to complete before the failure was recorded, calls: {string.Join(", ", calls)}");
+        Assert.Contains("content_profile", sink.Tables.Keys);
+        Assert.DoesNotContain(ActivityNames.ReduceSearchShard, calls);
+        Assert.DoesNotContain(ActivityNames.LoadCustomer360, calls);
+        Assert.False(Directory.Exists(Path.Combine(work, "runs", RunId)), "the run's scratch is left behind");
     }
 }
