@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
 using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.Search;
@@ -74,7 +76,8 @@ public static class SearchPartialFormat
 
         void Keyword(int index, ReadOnlySpan<char> keyword);
 
-        void User(ReadOnlySpan<char> user);
+        /// <summary>A user id as the partial holds it: valid UTF-8 (checked by the decoder).</summary>
+        void User(ReadOnlySpan<byte> user);
 
         void Count(int keyword, long count);
     }
@@ -112,7 +115,12 @@ public static class SearchPartialFormat
         }
         for (int u = reader.ReadInt32(); u > 0; u--)
         {
-            target.User(reader.ReadChars(ref chars));
+            var user = reader.ReadUtf8();
+            if (!Utf8.IsValid(user))
+            {
+                throw new InvalidDataException("A user id in a search partial is not valid UTF-8.");
+            }
+            target.User(user);
             for (int n = reader.Read7BitEncodedInt(); n > 0; n--)
             {
                 int keyword = reader.Read7BitEncodedInt();
@@ -132,6 +140,7 @@ public static class SearchPartialFormat
         private Dictionary<string, Dictionary<string, long>>? _usersOfMonth;
         private readonly List<string> _keywords = [];
         private Dictionary<string, long> _counts = null!;
+        private char[] _chars = new char[256];
 
         public void Month(int month)
         {
@@ -144,8 +153,13 @@ public static class SearchPartialFormat
 
         public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(new string(keyword));
 
-        public void User(ReadOnlySpan<char> user)
+        public void User(ReadOnlySpan<byte> utf8)
         {
+            if (_chars.Length < utf8.Length)
+            {
+                _chars = new char[Math.Max(utf8.Length, _chars.Length * 2)];
+            }
+            var user = _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
             if (!_users.TryGetValue(user, out var counts))
             {
                 counts = new Dictionary<string, long>(StringComparer.Ordinal);

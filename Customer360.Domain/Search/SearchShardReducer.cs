@@ -1,3 +1,6 @@
+using System.Text;
+using Customer360.Domain.Content;
+
 namespace Customer360.Domain.Search;
 
 /// <summary>
@@ -17,8 +20,9 @@ public sealed class SearchShardReducer
 
     private readonly Dictionary<int, int> _monthIds = [];
     private readonly List<int> _months = [];
-    private readonly Dictionary<string, int> _userIds = new(StringComparer.Ordinal);
-    private readonly List<string> _users = [];
+    // Users straight from the partials' UTF-8 (one cache line per lookup, no decoding per user and day); a
+    // string per distinct user only at the end.
+    private readonly Utf8KeyTable _userIds = new();
     private readonly Dictionary<string, int> _keywordIds = new(StringComparer.Ordinal);
     private readonly List<string> _keywords = [];
     private ulong[] _keys = new ulong[1 << 12];
@@ -32,7 +36,12 @@ public sealed class SearchShardReducer
     public List<UserTopKeyword> TopKeywords()
     {
         var monthRank = Ranks(_months, Comparer<int>.Default);
-        var userRank = Ranks(_users, StringComparer.Ordinal);
+        var users = new List<string>(_userIds.Count);
+        for (int id = 0; id < _userIds.Count; id++)
+        {
+            users.Add(Encoding.UTF8.GetString(_userIds.KeyOf(id)));
+        }
+        var userRank = Ranks(users, StringComparer.Ordinal);
         var keywordRank = Ranks(_keywords, StringComparer.Ordinal);
         var userOfRank = Inverse(userRank);
         var keywordOfRank = Inverse(keywordRank);
@@ -71,7 +80,7 @@ public sealed class SearchShardReducer
                     bestKeyword = key & IdMask;
                 }
             }
-            rows.Add(new UserTopKeyword(_months[monthOfRank[(int)(monthUser >> IdBits)]], _users[userOfRank[(int)(monthUser & IdMask)]],
+            rows.Add(new UserTopKeyword(_months[monthOfRank[(int)(monthUser >> IdBits)]], users[userOfRank[(int)(monthUser & IdMask)]],
                 _keywords[keywordOfRank[(int)bestKeyword]], bestCount));
             start = end;
         }
@@ -130,7 +139,6 @@ public sealed class SearchShardReducer
     /// <summary>One partial's decoding: its month and keyword table mapped to the reducer's ids.</summary>
     private sealed class Target(SearchShardReducer reducer) : SearchPartialFormat.ITarget
     {
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _users = reducer._userIds.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _keywordLookup = reducer._keywordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly List<int> _keywords = [];
         private ulong _month;
@@ -153,7 +161,15 @@ public sealed class SearchShardReducer
 
         public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(IdOf(_keywordLookup, reducer._keywords, keyword, "keyword"));
 
-        public void User(ReadOnlySpan<char> user) => _user = _month | ((ulong)IdOf(_users, reducer._users, user, "user") << IdBits);
+        public void User(ReadOnlySpan<byte> user)
+        {
+            int id = reducer._userIds.GetOrAdd(user);
+            if (id >= MaxIds)
+            {
+                throw new InvalidOperationException($"A search shard holds more than {MaxIds:N0} distinct users: use more shards.");
+            }
+            _user = _month | ((ulong)id << IdBits);
+        }
 
         public void Count(int keyword, long count) => reducer.Append(_user | (uint)_keywords[keyword], count);
     }

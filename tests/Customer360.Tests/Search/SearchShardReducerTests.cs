@@ -101,5 +101,8 @@ public class SearchShardReducerTests
         Assert.Throws<InvalidDataException>(() => new SearchShardReducer().Add(new MemoryStream(partial)));
         partial[4] = 1; // version 1
         Assert.Throws<InvalidDataException>(() => new SearchShardReducer().Add(new MemoryStream(partial)));
+        var badUser = Partial(202206, new() { ["U1"] = new() { ["a"] = 1 } });
+        badUser[badUser.AsSpan().IndexOf("U1"u8)] = 0xFF; // no longer UTF-8: users are keyed by their bytes, so it is refused
+        Assert.Throws<InvalidDataException>(() => new SearchShardReducer().Add(new MemoryStream(badUser)));
     }
 }
