@@ -6,7 +6,7 @@ using Customer360.Domain.Sharding;
 namespace Customer360.Domain.Content;
 
 /// <summary>
-/// UTF-8 keys (contracts, devices) → dense ids in first-seen order, straight from the bytes: no string per
+/// UTF-8 keys (contracts, devices, the search reduce's users) → dense ids in first-seen order, straight from the bytes: no string per
 /// key. Open addressing with linear probing over 32-byte slots that hold the key's <see cref="ShardHash.Hash"/>
 /// and, for keys of up to <see cref="InlineKeyBytes"/> bytes (every real contract), the key itself, so a
 /// lookup touches one cache line of the table; longer keys are compared against the key arena. Each key is
