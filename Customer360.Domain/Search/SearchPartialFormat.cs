@@ -133,14 +133,12 @@ public static class SearchPartialFormat
         }
     }
 
-    /// <summary>Into month → user → keyword → count dictionaries: a string per user new to the target, one per distinct keyword per partial.</summary>
+    /// <summary>Into month → user → keyword → count dictionaries (the plain reading the tests compare against): a string per user and partial, one per distinct keyword per partial.</summary>
     private sealed class DictionaryTarget(Dictionary<int, Dictionary<string, Dictionary<string, long>>> target) : ITarget
     {
-        private Dictionary<string, Dictionary<string, long>>.AlternateLookup<ReadOnlySpan<char>> _users;
         private Dictionary<string, Dictionary<string, long>>? _usersOfMonth;
         private readonly List<string> _keywords = [];
         private Dictionary<string, long> _counts = null!;
-        private char[] _chars = new char[256];
 
         public void Month(int month)
         {
@@ -148,22 +146,17 @@ public static class SearchPartialFormat
             {
                 target[month] = _usersOfMonth = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
             }
-            _users = _usersOfMonth.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(new string(keyword));
 
         public void User(ReadOnlySpan<byte> utf8)
         {
-            if (_chars.Length < utf8.Length)
-            {
-                _chars = new char[Math.Max(utf8.Length, _chars.Length * 2)];
-            }
-            var user = _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
-            if (!_users.TryGetValue(user, out var counts))
+            var user = Encoding.UTF8.GetString(utf8);
+            if (!_usersOfMonth!.TryGetValue(user, out var counts))
             {
                 counts = new Dictionary<string, long>(StringComparer.Ordinal);
-                _usersOfMonth!.Add(new string(user), counts);
+                _usersOfMonth.Add(user, counts);
             }
             _counts = counts;
         }

@@ -109,14 +109,14 @@ public sealed class SearchShardReducer
         return inverse;
     }
 
-    private static int IdOf(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids, List<string> names, ReadOnlySpan<char> name, string what)
+    private static int KeywordIdOf(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids, List<string> names, ReadOnlySpan<char> name)
     {
         if (!ids.TryGetValue(name, out int id))
         {
             id = names.Count;
             if (id == MaxIds)
             {
-                throw new InvalidOperationException($"A search shard holds more than {MaxIds:N0} distinct {what}s: use more shards.");
+                throw new InvalidOperationException($"A search shard holds more than {MaxIds:N0} distinct keywords: use more shards.");
             }
             var text = new string(name);
             ids.Dictionary.Add(text, id);
@@ -159,7 +159,7 @@ public sealed class SearchShardReducer
             _month = (ulong)id << (2 * IdBits);
         }
 
-        public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(IdOf(_keywordLookup, reducer._keywords, keyword, "keyword"));
+        public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(KeywordIdOf(_keywordLookup, reducer._keywords, keyword));
 
         public void User(ReadOnlySpan<byte> user)
         {

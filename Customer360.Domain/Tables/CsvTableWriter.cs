@@ -23,138 +23,101 @@ public static class CsvTableWriter
 
     public static async Task WriteAsync(OutputTable table, Stream stream, CancellationToken cancellationToken)
     {
-        var buffer = new CsvBuffer(BlockBytes * 2);
-        try
+        var buffer = new ArrayBufferWriter<byte>(BlockBytes * 2);
+        for (int c = 0; c < table.Columns.Count; c++)
         {
-            for (int c = 0; c < table.Columns.Count; c++)
+            if (c > 0)
             {
-                if (c > 0)
-                {
-                    buffer.Append((byte)',');
-                }
-                buffer.AppendField(table.Columns[c].Name);
+                Append(buffer, (byte)',');
             }
-            buffer.AppendLineEnd();
-            int row = 0;
-            do
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                row = AppendRows(table, row, ref buffer);
-                await stream.WriteAsync(buffer.Written, cancellationToken).ConfigureAwait(false);
-                buffer.Clear();
-            }
-            while (row < table.RowCount);
+            AppendField(buffer, table.Columns[c].Name);
         }
-        finally
+        AppendLineEnd(buffer);
+        int row = 0;
+        do
         {
-            buffer.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+            row = AppendRows(table, row, buffer);
+            await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            buffer.ResetWrittenCount();
         }
+        while (row < table.RowCount);
     }
 
-    /// <summary>Rows from <paramref name="row"/> on until a block is full; returns the next row.</summary>
-    private static int AppendRows(OutputTable table, int row, ref CsvBuffer buffer)
+    /// <summary>Rows from <paramref name="row"/> on until a block is full (a longer row grows the buffer); returns the next row.</summary>
+    private static int AppendRows(OutputTable table, int row, ArrayBufferWriter<byte> buffer)
     {
         var columns = table.Columns;
-        for (; row < table.RowCount && buffer.Length < BlockBytes; row++)
+        for (; row < table.RowCount && buffer.WrittenCount < BlockBytes; row++)
         {
             for (int c = 0; c < columns.Count; c++)
             {
                 if (c > 0)
                 {
-                    buffer.Append((byte)',');
+                    Append(buffer, (byte)',');
                 }
                 switch (columns[c])
                 {
                     case StringColumn s:
-                        buffer.AppendField(s[row]);
+                        AppendField(buffer, s[row]);
                         break;
                     case Int64Column l:
-                        buffer.AppendNumber(l[row]);
+                        AppendNumber(buffer, l[row]);
                         break;
                     case Int32Column i:
-                        buffer.AppendNumber(i[row]);
+                        AppendNumber(buffer, i[row]);
                         break;
                     case NullableInt32Column i:
                         if (i[row] is { } i32)
                         {
-                            buffer.AppendNumber(i32);
+                            AppendNumber(buffer, i32);
                         }
                         break;
                     case NullableInt64Column l:
                         if (l[row] is { } i64)
                         {
-                            buffer.AppendNumber(i64);
+                            AppendNumber(buffer, i64);
                         }
                         break;
                     default:
                         throw new NotSupportedException(columns[c].GetType().Name);
                 }
             }
-            buffer.AppendLineEnd();
+            AppendLineEnd(buffer);
         }
         return row;
     }
 
-    /// <summary>A pooled byte buffer that grows when a row needs it (a row longer than a block).</summary>
-    private struct CsvBuffer(int capacity) : IDisposable
+    private static void Append(ArrayBufferWriter<byte> buffer, byte value)
     {
-        private byte[] _bytes = ArrayPool<byte>.Shared.Rent(capacity);
+        buffer.GetSpan(1)[0] = value;
+        buffer.Advance(1);
+    }
 
-        public int Length { get; private set; }
+    private static void AppendLineEnd(ArrayBufferWriter<byte> buffer)
+    {
+        var span = buffer.GetSpan(2);
+        span[0] = (byte)'\r';
+        span[1] = (byte)'\n';
+        buffer.Advance(2);
+    }
 
-        public readonly ReadOnlyMemory<byte> Written => _bytes.AsMemory(0, Length);
+    private static void AppendNumber(ArrayBufferWriter<byte> buffer, long value)
+    {
+        value.TryFormat(buffer.GetSpan(20), out int written, default, CultureInfo.InvariantCulture);
+        buffer.Advance(written);
+    }
 
-        public void Clear() => Length = 0;
-
-        public void Append(byte value)
+    private static void AppendField(ArrayBufferWriter<byte> buffer, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
         {
-            Ensure(1);
-            _bytes[Length++] = value;
+            return;
         }
-
-        public void AppendLineEnd()
+        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
         {
-            Ensure(2);
-            _bytes[Length++] = (byte)'\r';
-            _bytes[Length++] = (byte)'\n';
+            value = string.Concat("\"", value.Replace("\"", "\"\"", StringComparison.Ordinal), "\"");
         }
-
-        public void AppendNumber(long value)
-        {
-            Ensure(20);
-            value.TryFormat(_bytes.AsSpan(Length), out int written, default, CultureInfo.InvariantCulture);
-            Length += written;
-        }
-
-        public void AppendField(string? value)
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                return;
-            }
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                value = string.Concat("\"", value.Replace("\"", "\"\"", StringComparison.Ordinal), "\"");
-            }
-            Ensure(Utf8NoBom.GetMaxByteCount(value.Length));
-            Length += Utf8NoBom.GetBytes(value, _bytes.AsSpan(Length));
-        }
-
-        private void Ensure(int more)
-        {
-            if (Length + more > _bytes.Length)
-            {
-                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, Length + more));
-                _bytes.AsSpan(0, Length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(_bytes);
-                _bytes = bigger;
-            }
-        }
-
-        public void Dispose()
-        {
-            ArrayPool<byte>.Shared.Return(_bytes);
-            _bytes = [];
-        }
+        buffer.Advance(Utf8NoBom.GetBytes(value, buffer.GetSpan(Utf8NoBom.GetMaxByteCount(value.Length))));
     }
 }
