@@ -17,7 +17,7 @@ public sealed class FileTableSink(IBlobStore store) : ITableSink
             var csv = OutputLayout.File(table.Name, month, OutputLayout.CsvExtension);
             var parquet = OutputLayout.File(table.Name, month, OutputLayout.ParquetExtension);
             // Two encodings of the same read-only column views, each CPU-bound (formatting; encoding and compression):
-            // written at once, one per core, they take the slower's time instead of the sum (BENCHMARKS.md, 2026-12-03).
+            // written at once, one per core, they take the slower's time instead of the sum (docs/benchmarks-journal.md, 2026-12-03).
             // Full-scale load-search peaked as before with its preparation on disk, 1.5–1.55 GB with it in the same process (2026-12-02).
             await Task.WhenAll(
                 Task.Run(() => store.WriteAsync(csv, (s, ct) => CsvTableWriter.WriteAsync(part, s, ct), cancellationToken), cancellationToken),
