@@ -20,21 +20,27 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
 
     public async Task<StreamLoadResult> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
-        var genres = await ReadGenresAsync(input, cancellationToken).ConfigureAwait(false);
-        var read = await ReadClassifiedAsync(input.ShardResults, genres, cancellationToken).ConfigureAwait(false);
         var months = new RunMonths(input.Months);
-        var tables = await WriteTablesAsync(read, genres, months, cancellationToken).ConfigureAwait(false);
-
-        // customer_360: the run's months, and of the month read before each only what completes a written trend pair.
-        // Built after the tables, whose trend rows are garbage by now.
-        var latest = new Dictionary<string, LatestSearch>(StringComparer.Ordinal);
-        LatestSearch.AddUsers(months.WrittenWithTrendContext(read), latest);
-        var side = await new Customer360Handoff(environment.Work).WriteSearchSideAsync(input.RunId, latest, cancellationToken).ConfigureAwait(false);
-        return new StreamLoadResult(tables, side);
+        // At full scale the top keywords, their genres and the trend are most of the step's memory, and the table
+        // writers make garbage as large again: each phase holds only what is still to be written, so the rows
+        // and the genre table are gone before the trend is written (BENCHMARKS.md, peak memory per step).
+        var (topKeywords, side, trend, keywords) = await LoadTopKeywordsAsync(input, months, cancellationToken).ConfigureAwait(false);
+        var trendTable = await environment.WriteTableAsync(SearchTables.FromTrend(trend), cancellationToken, new TableFigures(Trend: TrendFigures.From(trend))).ConfigureAwait(false);
+        var keywordTable = await environment.WriteTableAsync(SearchTables.FromKeywordGenres(keywords), cancellationToken).ConfigureAwait(false);
+        return new StreamLoadResult([topKeywords, trendTable, keywordTable], side);
     }
 
-    private async Task<List<TableLoadResult>> WriteTablesAsync(List<TopKeywordRow> read, Dictionary<string, KeywordGenre> genres, RunMonths months, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the classified top keywords; hands each user's latest search to <c>customer_360</c>; builds the trend and
+    /// picks the written rows' keywords; writes <c>search_top_keyword</c>. Returns what is left to write.
+    /// </summary>
+    private async Task<(TableLoadResult TopKeywords, string Customer360Side, List<TrendRow> Trend, List<KeywordGenre> Keywords)> LoadTopKeywordsAsync(
+        LoadSearchInput input, RunMonths months, CancellationToken cancellationToken)
     {
+        var genres = await ReadGenresAsync(input, cancellationToken).ConfigureAwait(false);
+        var read = await ReadClassifiedAsync(input.ShardResults, genres, cancellationToken).ConfigureAwait(false);
+        // customer_360: the run's months, and of the month read before each only what completes a written trend pair.
+        var side = await WriteCustomer360SideAsync(input.RunId, months.WrittenWithTrendContext(read), cancellationToken).ConfigureAwait(false);
         // The trend is built over every month read, then cut to the pairs of the run's months.
         var trend = TrendBuilder.Build(read);
         trend.RemoveAll(t => !months.Writes(t));
@@ -42,12 +48,16 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
         // The keywords of the written rows: the top keywords, and the earlier end of each trend pair (its later end is one of them).
         var used = rows.Select(r => r.MostSearch).Concat(trend.Select(t => t.MostSearchFrom)).ToHashSet(StringComparer.Ordinal);
         var keywords = genres.Values.Where(c => used.Contains(c.Keyword)).OrderBy(c => c.Keyword, StringComparer.Ordinal).ToList();
-        return
-        [
-            await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken, new TableFigures(Search: SearchFigures.From(rows))).ConfigureAwait(false),
-            await environment.WriteTableAsync(SearchTables.FromTrend(trend), cancellationToken, new TableFigures(Trend: TrendFigures.From(trend))).ConfigureAwait(false),
-            await environment.WriteTableAsync(SearchTables.FromKeywordGenres(keywords), cancellationToken).ConfigureAwait(false),
-        ];
+        var table = await environment.WriteTableAsync(SearchTables.FromTopKeywords(rows), cancellationToken, new TableFigures(Search: SearchFigures.From(rows))).ConfigureAwait(false);
+        return (table, side, trend, keywords);
+    }
+
+    /// <summary>Each user's latest search, written for <c>customer_360</c> (<see cref="Customer360Handoff"/>); the dictionary is garbage on return.</summary>
+    private async Task<string> WriteCustomer360SideAsync(string runId, IReadOnlyList<TopKeywordRow> rows, CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<string, LatestSearch>(StringComparer.Ordinal);
+        LatestSearch.AddUsers(rows, latest);
+        return await new Customer360Handoff(environment.Work).WriteSearchSideAsync(runId, latest, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
