@@ -13,8 +13,12 @@ internal sealed class StepClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Counted once the fake clock holds the timer, not before: a test that sees the count and advances at once
+        // must find the timer there to fire (counted first, an advance could slip in between and the timer, armed
+        // after it, would wait for a tick that never comes: a 5-minute hang seen on 2026-12-04).
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         Interlocked.Increment(ref _timers);
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 
     /// <summary>Advances by <paramref name="step"/> and waits until the sleeper has woken, worked and slept again.</summary>
