@@ -69,6 +69,26 @@ internal sealed class Utf8KeyTable
         }
     }
 
+    /// <summary>The id of <paramref name="key"/> (with its <see cref="ShardHash.Hash"/>), or -1 when it was never added.</summary>
+    public int Find(ReadOnlySpan<byte> key, ulong hash)
+    {
+        int mask = _slots.Length - 1;
+        int index = (int)(hash >> _shift);
+        while (true)
+        {
+            ref var slot = ref _slots[index];
+            if (slot.IdPlusOne == 0)
+            {
+                return -1;
+            }
+            if (slot.Hash == hash && slot.Length == key.Length && KeyEquals(ref slot, key))
+            {
+                return slot.IdPlusOne - 1;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
     /// <summary>The bytes of the key with id <paramref name="id"/>.</summary>
     public ReadOnlySpan<byte> KeyOf(int id)
     {

@@ -1,44 +1,38 @@
+using System.Text;
+using Customer360.Domain.Content;
+using Customer360.Domain.Sharding;
+
 namespace Customer360.Domain.Search;
 
 /// <summary>
-/// <see cref="KeywordNormalizer.Normalize(string)"/> once per distinct raw keyword: a file repeats a few thousand
-/// keywords over its rows, and NFC checks through ICU are the costly part of a row. Bounded: past
-/// <paramref name="capacity"/> distinct keywords the rest are normalised each time, so memory stays flat
-/// on a file of all-distinct keywords. Equal normalised keywords also share one string.
+/// <see cref="KeywordNormalizer.Normalize(string)"/> once per distinct raw keyword, found by its UTF-8 bytes as the
+/// file stores them (no string per row): a file repeats a few thousand keywords over its rows. Bounded: past
+/// <paramref name="capacity"/> distinct keywords the rest are normalised each time, so memory stays flat on a file
+/// of all-distinct keywords. Equal normalised keywords also share one string.
 /// </summary>
-public sealed class KeywordNormalizerCache(int capacity = KeywordNormalizerCache.DefaultCapacity)
+/// <param name="expectedKeywords">Raw keywords to size the table for at the start (a file's row count bounds them).</param>
+public sealed class KeywordNormalizerCache(int capacity = KeywordNormalizerCache.DefaultCapacity, long expectedKeywords = 1024)
 {
     public const int DefaultCapacity = 100_000;
 
-    private readonly Dictionary<string, string> _normalized = new(StringComparer.Ordinal);
+    private readonly Utf8KeyTable _raw = new((int)Math.Clamp(expectedKeywords, 0, capacity));
+    private readonly List<string> _normalized = [];
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
 
-    public string Normalize(string raw)
+    /// <summary>The normalised keyword of <paramref name="rawUtf8"/>, decoded as Parquet readers decode text (invalid UTF-8 becomes U+FFFD).</summary>
+    public string Normalize(ReadOnlySpan<byte> rawUtf8)
     {
-        if (_normalized.TryGetValue(raw, out var known))
+        ulong hash = ShardHash.Hash(rawUtf8);
+        int id = _raw.Find(rawUtf8, hash);
+        if (id >= 0)
         {
-            return known;
+            return _normalized[id];
         }
-        var normalized = Shared(KeywordNormalizer.Normalize(raw));
-        if (_normalized.Count < capacity)
+        var normalized = Shared(KeywordNormalizer.Normalize(Encoding.UTF8.GetString(rawUtf8)));
+        if (_raw.Count < capacity)
         {
-            _normalized.Add(raw, normalized);
-        }
-        return normalized;
-    }
-
-    /// <summary>The same, for a raw keyword that is not a string yet (looked up without making one).</summary>
-    public string Normalize(ReadOnlySpan<char> raw)
-    {
-        var lookup = _normalized.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(raw, out var known))
-        {
-            return known;
-        }
-        var normalized = Shared(KeywordNormalizer.Normalize(raw));
-        if (_normalized.Count < capacity)
-        {
-            _normalized.Add(new string(raw), normalized);
+            _raw.GetOrAdd(rawUtf8, hash);
+            _normalized.Add(normalized);
         }
         return normalized;
     }

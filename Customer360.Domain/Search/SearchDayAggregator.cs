@@ -1,4 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Text;
+using Customer360.Domain.Content;
+using Customer360.Domain.Sharding;
 
 namespace Customer360.Domain.Search;
 
@@ -6,42 +9,53 @@ namespace Customer360.Domain.Search;
 /// Counts one day's searches per (trimmed user, normalised keyword): the search map step's state.
 /// </summary>
 /// <remarks>
-/// Users and keywords get dense ids in the order they first appear (a string per distinct user, found by its
-/// span, so none per row); each row is one <c>(user, keyword)</c> id pair appended to a list. The first read of
+/// Users and keywords get dense ids in the order they first appear: a user by its UTF-8 bytes in a
+/// <see cref="Utf8KeyTable"/> (no string per user; the hash it keeps is the user's shard, and the bytes are what
+/// the partial holds), a keyword by its normalised string; each row is one <c>(user, keyword)</c> id pair appended to a list. The first read of
 /// the counts sorts the pairs once and run-length counts them: an 8-byte entry per row and two per distinct
 /// pair, instead of a dictionary per user (a day has about as many users as rows, most searching once).
 /// </remarks>
 public sealed class SearchDayAggregator : ISearchRowSink
 {
-    private readonly Dictionary<string, int> _userIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _userLookup;
-    private readonly List<string> _users = [];
+    /// <summary>The most rows <see cref="Expect"/> sizes a day for up front (a full-scale day has ≈310k).</summary>
+    private const int MaxExpectedRows = 4_000_000;
+
+    private Utf8KeyTable _users = new(4096);
     private readonly Dictionary<string, int> _keywordIds = new(StringComparer.Ordinal);
     private readonly List<string> _keywords = [];
     private List<ulong>? _pairs = [];
     private List<KeywordCount> _counts = [];
     private int[] _userStarts = [];
 
-    public SearchDayAggregator() => _userLookup = _userIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Distinct users so far.</summary>
+    public int UserCount => _users.Count;
 
-    /// <summary>Distinct users, by id.</summary>
-    public IReadOnlyList<string> Users => _users;
+    /// <summary>Distinct users, by id, decoded (for inspection; the partial is written from <see cref="UserUtf8"/>).</summary>
+    public IReadOnlyList<string> Users => [.. Enumerable.Range(0, _users.Count).Select(id => Encoding.UTF8.GetString(_users.KeyOf(id)))];
+
+    /// <summary>The UTF-8 bytes of user <paramref name="user"/> (an id).</summary>
+    public ReadOnlySpan<byte> UserUtf8(int user) => _users.KeyOf(user);
 
     /// <summary>Distinct keywords, by id.</summary>
     public IReadOnlyList<string> Keywords => _keywords;
 
-    public void Add(string userId, string keyword) => Add(userId.AsSpan(), keyword);
+    /// <summary>Sizes the user table and the row list for <paramref name="rows"/> rows (a day has about as many users as rows), while nothing is added yet.</summary>
+    public void Expect(long rows)
+    {
+        if (_users.Count == 0 && _pairs is { Count: 0 } pairs)
+        {
+            int expected = (int)Math.Clamp(rows, 0, MaxExpectedRows);
+            _users = new Utf8KeyTable(expected);
+            pairs.Capacity = expected;
+        }
+    }
 
-    public void Add(ReadOnlySpan<char> user, string keyword)
+    public void Add(string userId, string keyword) => Add(Encoding.UTF8.GetBytes(userId), keyword);
+
+    public void Add(ReadOnlySpan<byte> userUtf8, string keyword)
     {
         var pairs = _pairs ?? throw new InvalidOperationException("The day's counts were read; no more rows can be added.");
-        if (!_userLookup.TryGetValue(user, out int userId))
-        {
-            userId = _users.Count;
-            var name = new string(user);
-            _userIds.Add(name, userId);
-            _users.Add(name);
-        }
+        int userId = _users.GetOrAdd(userUtf8);
         ref int keywordId = ref CollectionsMarshal.GetValueRefOrAddDefault(_keywordIds, keyword, out bool known);
         if (!known)
         {
@@ -68,7 +82,7 @@ public sealed class SearchDayAggregator : ISearchRowSink
         }
         for (int user = 0; user < _users.Count; user++)
         {
-            groups[Sharding.ShardHash.ShardOf(_users[user], shards)].Add(user);
+            groups[ShardHash.ShardOf(_users.HashOf(user), shards)].Add(user);
         }
         return groups;
     }

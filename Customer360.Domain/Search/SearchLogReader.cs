@@ -1,5 +1,7 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
+using Customer360.Domain.ParquetPages;
 using Parquet;
 using Parquet.Schema;
 
@@ -11,20 +13,16 @@ namespace Customer360.Domain.Search;
 /// or a drifted schema (a missing column, a non-string column) is reported in the stats, not thrown.
 /// </summary>
 /// <remarks>
-/// The columns are read raw (<see cref="ParquetRowGroupReader.ReadRawAsync{T}"/> as <see cref="ReadOnlyMemory{T}"/> of
-/// chars), not as a string per value. Parquet.Net does not expose dictionary indices, but it decodes each
-/// dictionary entry once into its own char array and hands every row of that entry the same array: so a
-/// keyword is normalised once per dictionary entry, found again by that array's identity, without hashing its
-/// text. Plain or delta-encoded pages give each value its own array; those are looked up by their text
-/// (<see cref="KeywordNormalizerCache"/>). A user is handed over as its trimmed span: the sink decides whether it needs a string.
+/// Parquet.Net reads the footer; the two column chunks are decoded here (<see cref="Utf8StringColumn"/>) into
+/// UTF-8 slices of their pages, with no string or array per value: a user goes to the sink as its bytes, a keyword
+/// is normalised once per dictionary entry (dictionary pages) or once per distinct raw text in the file
+/// (<see cref="KeywordNormalizerCache"/>, plain pages). A chunk in a layout the decoder does not know (another
+/// codec or encoding) is read through Parquet.Net instead, with the same result.
 /// </remarks>
 public static class SearchLogReader
 {
     public const string UserIdColumn = "user_id";
     public const string KeywordColumn = "keyword";
-
-    /// <summary>Past this many dictionary entries per row group, entries are no longer remembered by identity (bounds memory on odd files).</summary>
-    private const int MaxEntriesByIdentity = 1 << 17;
 
     /// <summary>As <see cref="ReadAsync(Stream, ISearchRowSink, CancellationToken)"/>, each row's user made a string: for callers that keep rows as they are.</summary>
     public static Task<SearchFileStats> ReadAsync(Stream stream, Action<string, string> sink, CancellationToken cancellationToken) =>
@@ -38,29 +36,26 @@ public static class SearchLogReader
             await using var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
             var user = FindStringColumn(reader.Schema, UserIdColumn);
             var keyword = FindStringColumn(reader.Schema, KeywordColumn);
-            var normalizer = new KeywordNormalizerCache();
-            // Normalised keyword (null when empty) by the identity of the dictionary entry's char array.
-            var entries = new Dictionary<char[], string?>(ReferenceEqualityComparer.Instance);
+            long fileRows = reader.Metadata?.NumRows ?? 0;
+            sink.Expect(fileRows);
+            var normalizer = new KeywordNormalizerCache(expectedKeywords: fileRows);
+            var trimmed = new UserTrimmer();
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
                 int rows = checked((int)group.RowCount);
-                using var userColumn = await RawColumn.ReadAsync(group, user, rows, cancellationToken).ConfigureAwait(false);
-                using var keywordColumn = await RawColumn.ReadAsync(group, keyword, rows, cancellationToken).ConfigureAwait(false);
-                entries.Clear();
-                bool dictionary = HasDictionary(group, keyword);
+                using var users = await ReadColumnAsync(stream, group, user, rows, cancellationToken).ConfigureAwait(false);
+                using var keywords = await ReadColumnAsync(stream, group, keyword, rows, cancellationToken).ConfigureAwait(false);
+                // Normalised keyword by dictionary entry (empty: no keyword), filled on first use.
+                var byEntry = new string?[keywords.DictionarySize];
                 for (int i = 0; i < rows; i++)
                 {
                     read++;
-                    ReadOnlySpan<char> u = default;
+                    var u = users.TryGet(i, out var rawUser, out _) ? trimmed.Trim(rawUser) : default;
                     string? k = null;
-                    if (userColumn.TryGet(i, out var rawUser))
+                    if (keywords.TryGet(i, out var rawKeyword, out int entry))
                     {
-                        u = rawUser.Span.Trim();
-                    }
-                    if (keywordColumn.TryGet(i, out var rawKeyword))
-                    {
-                        k = dictionary ? NormalizeEntry(rawKeyword, normalizer, entries) : Empty(normalizer.Normalize(rawKeyword.Span));
+                        k = entry < 0 ? normalizer.Normalize(rawKeyword) : byEntry[entry] ??= normalizer.Normalize(rawKeyword);
                     }
                     if (u.IsEmpty || string.IsNullOrEmpty(k))
                     {
@@ -82,37 +77,89 @@ public static class SearchLogReader
         }
     }
 
+    /// <summary>A column chunk decoded from its stored bytes, or through Parquet.Net when its layout is not one <see cref="Utf8StringColumn.Decode"/> knows.</summary>
+    private static async Task<Utf8StringColumn> ReadColumnAsync(Stream stream, ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    {
+        var meta = group.GetMetadata(field)?.MetaData ?? throw new InvalidDataException($"column '{field.Name}' has no metadata in a row group.");
+        if (meta.Type == Parquet.Meta.Type.BYTE_ARRAY && field.MaxRepetitionLevel == 0)
+        {
+            // The chunk starts at its dictionary page when it has one (some writers put 0 there when it has none).
+            long start = meta.DictionaryPageOffset is > 0 and var dictionary && dictionary < meta.DataPageOffset ? dictionary : meta.DataPageOffset;
+            long length = meta.TotalCompressedSize;
+            if (start < 0 || length < 0 || length > Array.MaxLength || start > stream.Length - length)
+            {
+                throw new InvalidDataException($"column '{field.Name}': its chunk ({start}, {length} bytes) lies outside the file.");
+            }
+            var chunk = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
+            try
+            {
+                stream.Position = start;
+                await stream.ReadExactlyAsync(chunk.AsMemory(0, (int)length), cancellationToken).ConfigureAwait(false);
+                return Utf8StringColumn.Decode(chunk.AsSpan(0, (int)length), meta.Codec, field.MaxDefinitionLevel, rows, meta.TotalUncompressedSize);
+            }
+            catch (NotSupportedException)
+            {
+                // Another codec or encoding: Parquet.Net below.
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
+        return await ReadThroughParquetNetAsync(group, field, rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Utf8StringColumn> ReadThroughParquetNetAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    {
+        // The buffers must hold the chunk's value count (levels included), which a row count can understate only for repeated columns (refused earlier).
+        int count = Math.Max(rows, checked((int)(group.GetMetadata(field)?.MetaData?.NumValues ?? rows)));
+        var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(count, 1));
+        int[]? levels = field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
+        try
+        {
+            await group.ReadRawAsync<ReadOnlyMemory<char>>(field, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken).ConfigureAwait(false);
+            return Utf8StringColumn.FromValues(values.AsSpan(0, count), levels, field.MaxDefinitionLevel, rows);
+        }
+        finally
+        {
+            // Cleared: the pooled array must not keep this file's strings alive.
+            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
+            if (levels is not null)
+            {
+                ArrayPool<int>.Shared.Return(levels);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>user_id</c> trimmed as a string would be (<see cref="char.IsWhiteSpace"/>), as UTF-8. The usual id, valid
+    /// UTF-8 that starts and ends with a visible ASCII character, is its own bytes; any other is decoded (invalid
+    /// UTF-8 as U+FFFD, as Parquet readers decode text), trimmed and encoded again.
+    /// </summary>
+    private sealed class UserTrimmer
+    {
+        private byte[] _buffer = new byte[256];
+
+        public ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> raw)
+        {
+            if (raw.IsEmpty || (raw[0] is > 0x20 and < 0x80 && raw[^1] is > 0x20 and < 0x80 && Utf8.IsValid(raw)))
+            {
+                return raw;
+            }
+            var text = Encoding.UTF8.GetString(raw).AsSpan().Trim();
+            int max = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (_buffer.Length < max)
+            {
+                _buffer = new byte[Math.Max(max, _buffer.Length * 2)];
+            }
+            return _buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, _buffer));
+        }
+    }
+
     private sealed class DelegateSink(Action<string, string> sink) : ISearchRowSink
     {
-        public void Add(ReadOnlySpan<char> user, string keyword) => sink(new string(user), keyword);
+        public void Add(ReadOnlySpan<byte> userUtf8, string keyword) => sink(Encoding.UTF8.GetString(userUtf8), keyword);
     }
-
-    /// <summary>Whether the column chunk has a dictionary page (else every value has its own array and identity finds nothing).</summary>
-    private static bool HasDictionary(ParquetRowGroupReader group, DataField field) =>
-        group.GetMetadata(field)?.MetaData is { } meta
-        && (meta.DictionaryPageOffset is not null
-            || meta.Encodings.Any(e => e is Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY));
-
-    private static string? NormalizeEntry(ReadOnlyMemory<char> raw, KeywordNormalizerCache normalizer, Dictionary<char[], string?> entries)
-    {
-        // Only a value that is its whole array can stand for a dictionary entry by that array's identity.
-        if (MemoryMarshal.TryGetArray(raw, out var segment) && segment.Array is { Length: > 0 } array && segment.Offset == 0 && segment.Count == array.Length)
-        {
-            if (entries.TryGetValue(array, out var known))
-            {
-                return known;
-            }
-            var normalized = Empty(normalizer.Normalize(raw.Span));
-            if (entries.Count < MaxEntriesByIdentity)
-            {
-                entries.Add(array, normalized);
-            }
-            return normalized;
-        }
-        return Empty(normalizer.Normalize(raw.Span));
-    }
-
-    private static string? Empty(string normalized) => normalized.Length == 0 ? null : normalized;
 
     private static DataField FindStringColumn(ParquetSchema schema, string name)
     {
@@ -124,83 +171,5 @@ public static class SearchLogReader
             throw new InvalidDataException($"schema drift: column '{name}' is {field.ClrType.Name}{(field.IsArray ? "[]" : "")}, expected string.");
         }
         return field;
-    }
-
-    /// <summary>One row group's string column as read: the defined values packed, and each row's definition level when the column is optional.</summary>
-    private readonly struct RawColumn : IDisposable
-    {
-        private readonly ReadOnlyMemory<char>[] _values;
-        private readonly int[]? _levels;
-        private readonly int[]? _valueOfRow;
-
-        private RawColumn(ReadOnlyMemory<char>[] values, int[]? levels, int[]? valueOfRow)
-        {
-            _values = values;
-            _levels = levels;
-            _valueOfRow = valueOfRow;
-        }
-
-        public static async Task<RawColumn> ReadAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
-        {
-            // The buffers must hold the chunk's value count (levels included), which a row count can understate only for repeated columns (refused above).
-            int count = Math.Max(rows, checked((int)(group.GetMetadata(field)?.MetaData?.NumValues ?? rows)));
-            var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(count, 1));
-            int[]? levels = field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
-            int[]? valueOfRow = null;
-            try
-            {
-                await group.ReadRawAsync<ReadOnlyMemory<char>>(field, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken).ConfigureAwait(false);
-                if (levels is not null)
-                {
-                    // Row → index of its value among the defined ones, or -1 for a null.
-                    valueOfRow = ArrayPool<int>.Shared.Rent(Math.Max(rows, 1));
-                    int next = 0;
-                    for (int i = 0; i < rows; i++)
-                    {
-                        valueOfRow[i] = levels[i] == field.MaxDefinitionLevel ? next++ : -1;
-                    }
-                }
-                return new RawColumn(values, levels, valueOfRow);
-            }
-            catch
-            {
-                ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
-                if (levels is not null)
-                {
-                    ArrayPool<int>.Shared.Return(levels);
-                }
-                if (valueOfRow is not null)
-                {
-                    ArrayPool<int>.Shared.Return(valueOfRow);
-                }
-                throw;
-            }
-        }
-
-        public bool TryGet(int row, out ReadOnlyMemory<char> value)
-        {
-            int index = _valueOfRow is null ? row : _valueOfRow[row];
-            if (index < 0)
-            {
-                value = default;
-                return false;
-            }
-            value = _values[index];
-            return true;
-        }
-
-        public void Dispose()
-        {
-            // Cleared: the pooled array must not keep this file's strings alive.
-            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(_values, clearArray: true);
-            if (_levels is not null)
-            {
-                ArrayPool<int>.Shared.Return(_levels);
-            }
-            if (_valueOfRow is not null)
-            {
-                ArrayPool<int>.Shared.Return(_valueOfRow);
-            }
-        }
     }
 }

@@ -50,8 +50,9 @@ public static class SearchPartialFormat
         foreach (int user in users)
         {
             var counts = day.CountsOf(user);
-            writer.WriteString(day.Users[user]);
-            writer.Ensure(5 + (counts.Length * 10));
+            var name = day.UserUtf8(user);
+            writer.Ensure(5 + name.Length + 5 + (counts.Length * 10));
+            writer.WriteBytes(name);
             writer.Write7Bit((uint)counts.Length);
             foreach (var count in counts)
             {

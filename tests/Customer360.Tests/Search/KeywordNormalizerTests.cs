@@ -57,6 +57,26 @@ public class KeywordNormalizerTests
         Assert.True(KeywordNormalizer.IsAlwaysNfc("phim truyện"));
     }
 
+    /// <summary>
+    /// The lower-case table is <c>char.ToLowerInvariant</c> for all 65,536 UTF-16 units, and lowering never makes or
+    /// unmakes whitespace (the normaliser tests whitespace before it lowers).
+    /// </summary>
+    [Fact]
+    public void Lower_case_table_is_char_to_lower_invariant_for_every_unit()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            char unit = (char)c;
+            char lower = KeywordNormalizer.LowerInvariant(unit);
+            if (lower != char.ToLowerInvariant(unit) || char.IsWhiteSpace(lower) != char.IsWhiteSpace(unit))
+            {
+                Assert.Fail($"U+{c:X4}: table U+{(int)lower:X4}, char.ToLowerInvariant U+{(int)char.ToLowerInvariant(unit):X4}");
+            }
+        }
+        Assert.Equal('ệ', KeywordNormalizer.LowerInvariant('Ệ'));
+        Assert.Equal('İ', KeywordNormalizer.LowerInvariant('İ')); // .NET's invariant rule keeps U+0130
+    }
+
     /// <summary>The rule as DESIGN §4 states it, written plainly: NFC, trim, whitespace runs to one space, each UTF-16 unit lower-cased.</summary>
     private static string PlainRule(string raw)
     {

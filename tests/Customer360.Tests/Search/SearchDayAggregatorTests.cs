@@ -87,7 +87,7 @@ public class SearchDayAggregatorTests
         var reference = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         foreach (var (user, keyword) in rows)
         {
-            day.Add(user.AsSpan(), keyword);
+            day.Add(user, keyword);
             if (!reference.TryGetValue(user, out var counts))
             {
                 reference[user] = counts = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -24,7 +24,7 @@ public class SearchShardReducerTests
             }
         }
         using var stream = new MemoryStream();
-        SearchPartialFormat.Write(stream, month, day, [.. Enumerable.Range(0, day.Users.Count)]);
+        SearchPartialFormat.Write(stream, month, day, [.. Enumerable.Range(0, day.UserCount)]);
         return stream.ToArray();
     }
 
