@@ -11,7 +11,7 @@ public sealed class ReduceContentShardActivity(PipelineEnvironment environment) 
     public async Task<ContentShardResult> RunAsync(ReduceContentShardInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var reducer = new ContentShardReducer();
+        using var reducer = new ContentShardReducer();
         await new MapPartialStore(environment.Work).ReadShardAsync(input.PartialPrefixes, input.Shard, s => ContentPartialFormat.ReadInto(s, reducer), cancellationToken).ConfigureAwait(false);
 
         var rows = reducer.Rows(environment.Options.HighActivityDays);

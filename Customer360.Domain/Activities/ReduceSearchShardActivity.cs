@@ -14,7 +14,7 @@ public sealed class ReduceSearchShardActivity(PipelineEnvironment environment) :
     public async Task<SearchShardResult> RunAsync(ReduceSearchShardInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var reducer = new SearchShardReducer();
+        using var reducer = new SearchShardReducer();
         await new MapPartialStore(environment.Work).ReadShardAsync(input.PartialPrefixes, input.Shard, reducer.Add, cancellationToken).ConfigureAwait(false);
         var rows = reducer.TopKeywords();
         var (result, keywords) = await new ShardResultStore(environment.Work).WriteSearchAsync(input.RunId, input.Shard, rows, cancellationToken).ConfigureAwait(false);

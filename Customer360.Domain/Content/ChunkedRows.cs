@@ -6,7 +6,7 @@ namespace Customer360.Domain.Content;
 /// their own size in fresh pages instead of the sum of every doubling (page faults were a third of the
 /// map's aggregation time with a doubling array).
 /// </summary>
-internal sealed class ChunkedRows
+internal sealed class ChunkedRows : IDisposable
 {
     private const int ChunkBits = 14;
     public const int ChunkRows = 1 << ChunkBits; // 1 MiB of 64-byte rows
@@ -25,6 +25,17 @@ internal sealed class ChunkedRows
             }
             return ref _chunks[chunk][id & (ChunkRows - 1)];
         }
+    }
+
+    /// <summary>Gives every chunk back to the pool (<see cref="CacheAlignedArray{T}.Dispose"/>).</summary>
+    public void Dispose()
+    {
+        for (int i = 0; i < _chunkCount; i++)
+        {
+            _chunks[i].Dispose();
+        }
+        _chunks = [];
+        _chunkCount = 0;
     }
 
     private void AddChunk(int chunk)

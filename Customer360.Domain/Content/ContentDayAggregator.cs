@@ -11,9 +11,10 @@ namespace Customer360.Domain.Content;
 /// <see cref="ContractTotals"/>, devices as 64-bit <see cref="DeviceKeys"/>: when contracts arrive interleaved,
 /// as they do in a real export, a line touches one line of the table and one of the totals.
 /// </summary>
-public sealed class ContentDayAggregator : IContentRecordSink
+public sealed class ContentDayAggregator : IContentRecordSink, IDisposable
 {
     private readonly Utf8KeyTable _contracts;
+    private int _count = -1;
     private readonly DeviceKeys _devices = new();
     private readonly DeviceOverflow _overflow = new();
     private readonly uint _dayBit;
@@ -50,8 +51,24 @@ public sealed class ContentDayAggregator : IContentRecordSink
     {
         get
         {
+            if (_count >= 0)
+            {
+                return _count;
+            }
             Flush();
             return _contracts.Count;
+        }
+    }
+
+    /// <summary>Gives the day's tables back to the shared pools (the next day's map reuses their memory); <see cref="Count"/> stays readable.</summary>
+    public void Dispose()
+    {
+        if (_count < 0)
+        {
+            _count = Count;
+            _contracts.Dispose();
+            _rows.Dispose();
+            _devices.Dispose();
         }
     }
 

@@ -10,7 +10,7 @@ namespace Customer360.Domain.Content;
 /// holds and devices become 64-bit <see cref="DeviceKeys"/>, so merging 30 days allocates nothing per
 /// contract or device: one string per contract, for its row, at the end.
 /// </summary>
-public sealed class ContentShardReducer
+public sealed class ContentShardReducer : IDisposable
 {
     private readonly Dictionary<int, MonthTotals> _months = [];
     private readonly DeviceKeys _devices = new();
@@ -18,6 +18,18 @@ public sealed class ContentShardReducer
 
     /// <summary>Distinct (month, contract) pairs so far.</summary>
     public int Count => _months.Values.Sum(m => m.Contracts.Count);
+
+    /// <summary>Gives the month tables back to the shared pools once the rows are taken.</summary>
+    public void Dispose()
+    {
+        foreach (var totals in _months.Values)
+        {
+            totals.Contracts.Dispose();
+            totals.Rows.Dispose();
+        }
+        _months.Clear();
+        _devices.Dispose();
+    }
 
     /// <summary>Merges one partial shard (<see cref="ContentPartialFormat"/>); a truncated or foreign one is <see cref="InvalidDataException"/>.</summary>
     public void Add(ReadOnlySpan<byte> partial)

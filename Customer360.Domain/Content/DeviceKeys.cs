@@ -8,7 +8,7 @@ namespace Customer360.Domain.Content;
 /// tag bit, and any other id gets a dense id from a <see cref="Utf8KeyTable"/>. Two devices have the same
 /// key exactly when their UTF-8 bytes are equal; 0 is never a key (it means "no device").
 /// </summary>
-internal sealed class DeviceKeys
+internal sealed class DeviceKeys : IDisposable
 {
     private const ulong PackedTag = 1UL << 63;
     private const int HexDigits = 12;
@@ -16,6 +16,8 @@ internal sealed class DeviceKeys
 
     private readonly Utf8KeyTable _others = new(64);
     private byte[] _scratch = new byte[256];
+
+    public void Dispose() => _others.Dispose();
 
     /// <summary>The key of a non-empty normalised device id (as the content parsers give it).</summary>
     public ulong KeyOf(ReadOnlySpan<char> device)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -13,7 +14,8 @@ namespace Customer360.Domain.Content;
 /// hashed once, and its hash kept, so its shard costs nothing more. Keys are compared byte for byte: two
 /// keys share an id exactly when their bytes are equal.
 /// </summary>
-internal sealed class Utf8KeyTable
+/// <remarks>Its arrays are rented from the shared pools and given back by <see cref="Dispose"/> (see <see cref="CacheAlignedArray{T}"/> for why).</remarks>
+internal sealed class Utf8KeyTable : IDisposable
 {
     public const int InlineKeyBytes = 16;
 
@@ -31,9 +33,9 @@ internal sealed class Utf8KeyTable
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)expectedKeys * 2);
         _slots = new CacheAlignedArray<Slot>(capacity);
         _shift = 64 - BitOperations.Log2((uint)capacity);
-        _ends = new int[expectedKeys];
-        _hashes = new ulong[expectedKeys];
-        _keys = new byte[expectedKeys * 4];
+        _ends = ArrayPool<int>.Shared.Rent(expectedKeys);
+        _hashes = ArrayPool<ulong>.Shared.Rent(expectedKeys);
+        _keys = ArrayPool<byte>.Shared.Rent(expectedKeys * 4);
     }
 
     public int Count { get; private set; }
@@ -112,14 +114,14 @@ internal sealed class Utf8KeyTable
     private int Add(ReadOnlySpan<byte> key, ulong hash, ref Slot slot)
     {
         int id = Count;
-        if (id == _ends.Length)
+        if (id == _ends.Length || id == _hashes.Length)
         {
-            Array.Resize(ref _ends, id * 2);
-            Array.Resize(ref _hashes, id * 2);
+            Grow(ref _ends, id, id * 2);
+            Grow(ref _hashes, id, id * 2);
         }
         if (_keyBytes + key.Length > _keys.Length)
         {
-            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keyBytes + key.Length));
+            Grow(ref _keys, _keyBytes, Math.Max(_keys.Length * 2, _keyBytes + key.Length));
         }
         key.CopyTo(_keys.AsSpan(_keyBytes));
         _keyBytes += key.Length;
@@ -142,9 +144,32 @@ internal sealed class Utf8KeyTable
         return id;
     }
 
+    private static void Grow<T>(ref T[] array, int used, int length)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(length);
+        array.AsSpan(0, used).CopyTo(bigger);
+        ArrayPool<T>.Shared.Return(array);
+        array = bigger;
+    }
+
+    /// <summary>Gives the table's arrays back to the pools; the table must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        _slots.Dispose();
+        if (_ends.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(_ends);
+            ArrayPool<ulong>.Shared.Return(_hashes);
+            ArrayPool<byte>.Shared.Return(_keys);
+            _ends = [];
+            _hashes = [];
+            _keys = [];
+        }
+    }
+
     private void Rehash()
     {
-        var old = _slots;
+        using var old = _slots;
         _slots = new CacheAlignedArray<Slot>(old.Length * 2);
         _shift--;
         int mask = _slots.Length - 1;

@@ -11,7 +11,7 @@ namespace Customer360.Domain.Search;
 /// of all-distinct keywords. Equal normalised keywords also share one string.
 /// </summary>
 /// <param name="expectedKeywords">Raw keywords to size the table for at the start (a file's row count bounds them).</param>
-public sealed class KeywordNormalizerCache(int capacity = KeywordNormalizerCache.DefaultCapacity, long expectedKeywords = 1024)
+public sealed class KeywordNormalizerCache(int capacity = KeywordNormalizerCache.DefaultCapacity, long expectedKeywords = 1024) : IDisposable
 {
     public const int DefaultCapacity = 100_000;
 
@@ -36,6 +36,8 @@ public sealed class KeywordNormalizerCache(int capacity = KeywordNormalizerCache
         }
         return normalized;
     }
+
+    public void Dispose() => _raw.Dispose();
 
     /// <summary>One string per distinct normalised keyword ("VTV3" and " vtv3" give the same instance), while within capacity.</summary>
     private string Shared(string normalized)

@@ -15,7 +15,7 @@ namespace Customer360.Domain.Search;
 /// the counts sorts the pairs once and run-length counts them: an 8-byte entry per row and two per distinct
 /// pair, instead of a dictionary per user (a day has about as many users as rows, most searching once).
 /// </remarks>
-public sealed class SearchDayAggregator : ISearchRowSink
+public sealed class SearchDayAggregator : ISearchRowSink, IDisposable
 {
     /// <summary>The most rows <see cref="Expect"/> sizes a day for up front (a full-scale day has ≈310k).</summary>
     private const int MaxExpectedRows = 4_000_000;
@@ -29,6 +29,9 @@ public sealed class SearchDayAggregator : ISearchRowSink
 
     /// <summary>Distinct users so far.</summary>
     public int UserCount => _users.Count;
+
+    /// <summary>Gives the user table back to the shared pools once the day's shards are written.</summary>
+    public void Dispose() => _users.Dispose();
 
     /// <summary>Distinct users, by id, decoded (for inspection; the partial is written from <see cref="UserUtf8"/>).</summary>
     public IReadOnlyList<string> Users => [.. Enumerable.Range(0, _users.Count).Select(id => Encoding.UTF8.GetString(_users.KeyOf(id)))];
@@ -45,6 +48,7 @@ public sealed class SearchDayAggregator : ISearchRowSink
         if (_users.Count == 0 && _pairs is { Count: 0 } pairs)
         {
             int expected = (int)Math.Clamp(rows, 0, MaxExpectedRows);
+            _users.Dispose();
             _users = new Utf8KeyTable(expected);
             pairs.Capacity = expected;
         }

@@ -38,7 +38,7 @@ public static class SearchLogReader
             var keyword = FindStringColumn(reader.Schema, KeywordColumn);
             long fileRows = reader.Metadata?.NumRows ?? 0;
             sink.Expect(fileRows);
-            var normalizer = new KeywordNormalizerCache(expectedKeywords: fileRows);
+            using var normalizer = new KeywordNormalizerCache(expectedKeywords: fileRows);
             var trimmed = new UserTrimmer();
             for (int g = 0; g < reader.RowGroupCount; g++)
             {

@@ -11,7 +11,7 @@ namespace Customer360.Domain.Search;
 /// 16-byte entry. At the end the entries are sorted once by (month, user, keyword), ranked ordinally, so equal
 /// pairs from different days are adjacent and summed, and a user's keywords come in tie-break order.
 /// </summary>
-public sealed class SearchShardReducer
+public sealed class SearchShardReducer : IDisposable
 {
     // Key layout: month rank (8 bits) | user (28 bits) | keyword (28 bits); ids while reading, ordinal ranks once sorted.
     private const int IdBits = 28;
@@ -28,6 +28,9 @@ public sealed class SearchShardReducer
     private ulong[] _keys = new ulong[1 << 12];
     private long[] _counts = new long[1 << 12];
     private int _entries;
+
+    /// <summary>Gives the user table back to the shared pools.</summary>
+    public void Dispose() => _userIds.Dispose();
 
     /// <summary>Adds one day's partial of this shard (<see cref="SearchPartialFormat"/>).</summary>
     public void Add(Stream partial) => SearchPartialFormat.Read(partial, new Target(this));

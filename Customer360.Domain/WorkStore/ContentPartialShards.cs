@@ -15,4 +15,6 @@ public sealed class ContentPartialShards(ContentDayAggregator aggregator, int mo
                 writer.CopyTo(stream);
             }
         }))];
+
+    public void Dispose() => aggregator.Dispose();
 }

@@ -64,17 +64,21 @@ public sealed class MapPartialStore(IBlobStore work)
             changed = true;
         }
 
-        var writers = partial.Split(shards);
-        for (int i = 0; i < writers.Count; i++)
+        TManifest manifest;
+        using (partial)
         {
-            var write = writers[i];
-            await work.WriteAsync(key.Shard(i), (s, _) =>
+            var writers = partial.Split(shards);
+            for (int i = 0; i < writers.Count; i++)
             {
-                write(s);
-                return Task.CompletedTask;
-            }, cancellationToken).ConfigureAwait(false);
+                var write = writers[i];
+                await work.WriteAsync(key.Shard(i), (s, _) =>
+                {
+                    write(s);
+                    return Task.CompletedTask;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            manifest = manifestOf(new WrittenPartial<TStats>(partial.Keys, stats, !changed, clock.Elapsed.TotalSeconds));
         }
-        var manifest = manifestOf(new WrittenPartial<TStats>(partial.Keys, stats, !changed, clock.Elapsed.TotalSeconds));
         if (!changed)
         {
             // Last: only now is the partial whole.

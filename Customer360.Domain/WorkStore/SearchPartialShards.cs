@@ -9,4 +9,6 @@ public sealed class SearchPartialShards(SearchDayAggregator aggregator, int mont
 
     public IReadOnlyList<Action<Stream>> Split(int shards) =>
         [.. aggregator.UsersByShard(shards).Select(users => (Action<Stream>)(stream => SearchPartialFormat.Write(stream, month, aggregator, users)))];
+
+    public void Dispose() => aggregator.Dispose();
 }

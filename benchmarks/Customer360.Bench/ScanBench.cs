@@ -54,7 +54,7 @@ public static class ScanBench
             else if (search)
             {
                 // A search file: read user_id and keyword, normalise, count per user (the search map's inner loop).
-                var users = new Domain.Search.SearchDayAggregator();
+                using var users = new Domain.Search.SearchDayAggregator();
                 await using var stream = File.OpenRead(path);
                 await Domain.Search.SearchLogReader.ReadAsync(stream, users, CancellationToken.None);
             }
@@ -66,6 +66,7 @@ public static class ScanBench
             double wall = clock.Elapsed.TotalSeconds;
             double used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine(string.Create(inv, $"  {(r == 0 ? "warm-up" : $"pass {r}")}: {wall:F3}s wall, {used:F3}s CPU, {aggregator.Count:N0} contracts"));
+            aggregator.Dispose(); // as the map step does: the next pass reuses its tables' memory
             if (r > 0)
             {
                 times.Add((wall, used));

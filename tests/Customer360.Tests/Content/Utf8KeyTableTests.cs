@@ -54,4 +54,42 @@ public class Utf8KeyTableTests
         Assert.Equal(2, table.GetOrAdd(Encoding.UTF8.GetBytes(c)));
         Assert.Throws<ArgumentOutOfRangeException>(() => table.KeyOf(4));
     }
+
+    /// <summary>
+    /// A table's arrays go back to the shared pools: one made after another one was disposed starts empty (it may get
+    /// the same memory, with the old keys' bytes in it), finds none of the old keys, and the old table refuses use.
+    /// </summary>
+    [Fact]
+    public void A_table_after_a_disposed_one_starts_empty_and_the_disposed_one_refuses_use()
+    {
+        var random = new Random(3);
+        var keys = Enumerable.Range(0, 50_000).Select(_ => Encoding.UTF8.GetBytes(RandomKey(random))).ToList();
+        var first = new Utf8KeyTable(keys.Count);
+        foreach (var key in keys)
+        {
+            first.GetOrAdd(key);
+        }
+        first.Dispose();
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => first.GetOrAdd(keys[0]));
+
+        using var second = new Utf8KeyTable(keys.Count);
+        Assert.Equal(0, second.Count);
+        foreach (var key in keys)
+        {
+            Assert.Equal(-1, second.Find(key, ShardHash.Hash(key)));
+        }
+        Assert.Equal(0, second.GetOrAdd(keys[1]));
+        Assert.Equal(keys[1], second.KeyOf(0).ToArray());
+    }
+
+    [Fact]
+    public void A_cache_aligned_array_is_zeroed_when_its_pooled_storage_comes_back()
+    {
+        var first = new CacheAlignedArray<long>(100_000);
+        first.AsSpan().Fill(-1);
+        first.Dispose();
+        Assert.Equal(0, first.Length);
+        using var second = new CacheAlignedArray<long>(100_000);
+        Assert.True(second.AsSpan().IndexOfAnyExcept(0L) < 0);
+    }
 }
