@@ -10,11 +10,10 @@ namespace Customer360.Domain.Content;
 /// line per record instead of two when contracts arrive in random order.
 /// </summary>
 /// <remarks>
-/// The storage is rented from <see cref="ArrayPool{T}.Shared"/> and returned by <see cref="Dispose"/>: a day's
-/// tables are tens of MB, and fresh ones cost a page fault per 4 KB (a third of a content map step's time went to
-/// faulting in the tables of the day before's size). Large arrays live on the large object heap, which the GC does
-/// not compact by default, so the alignment found once holds; were it moved, elements would only straddle lines.
-/// An array not disposed is simply collected.
+/// Unpooled, the storage is pinned (allocated on the pinned object heap), so the alignment found once holds for the
+/// array's life. Pooled, it is rented from <see cref="ArrayPool{T}.Shared"/> and returned by <see cref="Dispose"/>; it lives on
+/// the large object heap, which the GC does not compact by default, so the alignment holds there too (were it moved,
+/// elements would only straddle lines, never be wrong).
 /// </remarks>
 internal sealed class CacheAlignedArray<T> : IDisposable
     where T : unmanaged
@@ -22,14 +21,23 @@ internal sealed class CacheAlignedArray<T> : IDisposable
     private const int CacheLine = 64;
     private byte[] _storage;
     private readonly int _offset;
+    private readonly bool _pooled;
 
-    public CacheAlignedArray(int length)
+    public CacheAlignedArray(int length, bool pooled = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         int bytes = checked((length * Unsafe.SizeOf<T>()) + CacheLine);
-        _storage = ArrayPool<byte>.Shared.Rent(bytes);
-        // A pooled array holds its last user's bytes.
-        _storage.AsSpan(0, bytes).Clear();
+        _pooled = pooled;
+        if (pooled)
+        {
+            _storage = ArrayPool<byte>.Shared.Rent(bytes);
+            // A pooled array holds its last user's bytes.
+            _storage.AsSpan(0, bytes).Clear();
+        }
+        else
+        {
+            _storage = GC.AllocateArray<byte>(bytes, pinned: true);
+        }
         nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetArrayDataReference(_storage));
         _offset = (int)((CacheLine - (address % CacheLine)) % CacheLine);
         Length = length;
@@ -51,17 +59,16 @@ internal sealed class CacheAlignedArray<T> : IDisposable
 
     public Span<T> AsSpan() => MemoryMarshal.Cast<byte, T>(_storage.AsSpan(_offset, Length * Unsafe.SizeOf<T>()));
 
-    /// <summary>Gives the storage back to the pool; the array is empty afterwards.</summary>
+    /// <summary>Gives pooled storage back to the pool; the array is empty afterwards.</summary>
     public void Dispose()
     {
-        if (Length == 0 && _storage.Length == 0)
-        {
-            return;
-        }
         var storage = _storage;
         _storage = [];
         Length = 0;
-        ArrayPool<byte>.Shared.Return(storage);
+        if (_pooled && storage.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(storage);
+        }
     }
 
     private static void ThrowIndex(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "Outside the array.");

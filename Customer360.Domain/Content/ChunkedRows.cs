@@ -48,6 +48,6 @@ internal sealed class ChunkedRows : IDisposable
         {
             Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
         }
-        _chunks[_chunkCount++] = new CacheAlignedArray<ContractTotals>(ChunkRows);
+        _chunks[_chunkCount++] = new CacheAlignedArray<ContractTotals>(ChunkRows, pooled: true);
     }
 }

@@ -37,7 +37,7 @@ public sealed class ContentDayAggregator : IContentRecordSink, IDisposable
     public ContentDayAggregator(DateOnly date, int expectedContracts = 4096)
     {
         _dayBit = 1u << (date.Day - 1);
-        _contracts = new(expectedContracts);
+        _contracts = new(expectedContracts, pooled: true);
     }
 
     /// <summary>

@@ -88,7 +88,7 @@ public sealed class ContentShardReducer : IDisposable
     /// <summary>One month's contracts of the shard.</summary>
     private sealed class MonthTotals(int expectedContracts)
     {
-        public Utf8KeyTable Contracts { get; } = new(expectedContracts);
+        public Utf8KeyTable Contracts { get; } = new(expectedContracts, pooled: true);
 
         public ChunkedRows Rows { get; } = new();
     }

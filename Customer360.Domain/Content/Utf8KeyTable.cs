@@ -14,7 +14,12 @@ namespace Customer360.Domain.Content;
 /// hashed once, and its hash kept, so its shard costs nothing more. Keys are compared byte for byte: two
 /// keys share an id exactly when their bytes are equal.
 /// </summary>
-/// <remarks>Its arrays are rented from the shared pools and given back by <see cref="Dispose"/> (see <see cref="CacheAlignedArray{T}"/> for why).</remarks>
+/// <remarks>
+/// A pooled table rents its arrays from <see cref="ArrayPool{T}.Shared"/> and gives them back on <see cref="Dispose"/>, for the
+/// content map and reduce, whose day and shard tables are tens of MB: fresh ones cost a page fault per 4 KB, a third
+/// of a content map step's time. The search steps' tables stay unpooled: pooled, the search stage measured slower
+/// (0.70 → 0.82–0.95 of DuckDB over four runs; BENCHMARKS.md).
+/// </remarks>
 internal sealed class Utf8KeyTable : IDisposable
 {
     public const int InlineKeyBytes = 16;
@@ -25,17 +30,20 @@ internal sealed class Utf8KeyTable : IDisposable
     private int[] _ends;
     private ulong[] _hashes;
     private int _keyBytes;
+    private readonly bool _pooled;
 
     /// <param name="expectedKeys">Sized for this many keys from the start (it grows past them): each rehash reads the whole table.</param>
-    public Utf8KeyTable(int expectedKeys = 1024)
+    /// <param name="pooled">Arrays from <see cref="ArrayPool{T}.Shared"/>, given back on <see cref="Dispose"/>.</param>
+    public Utf8KeyTable(int expectedKeys = 1024, bool pooled = false)
     {
+        _pooled = pooled;
         expectedKeys = Math.Max(16, expectedKeys);
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)expectedKeys * 2);
-        _slots = new CacheAlignedArray<Slot>(capacity);
+        _slots = new CacheAlignedArray<Slot>(capacity, pooled);
         _shift = 64 - BitOperations.Log2((uint)capacity);
-        _ends = ArrayPool<int>.Shared.Rent(expectedKeys);
-        _hashes = ArrayPool<ulong>.Shared.Rent(expectedKeys);
-        _keys = ArrayPool<byte>.Shared.Rent(expectedKeys * 4);
+        _ends = pooled ? ArrayPool<int>.Shared.Rent(expectedKeys) : new int[expectedKeys];
+        _hashes = pooled ? ArrayPool<ulong>.Shared.Rent(expectedKeys) : new ulong[expectedKeys];
+        _keys = pooled ? ArrayPool<byte>.Shared.Rent(expectedKeys * 4) : new byte[expectedKeys * 4];
     }
 
     public int Count { get; private set; }
@@ -116,12 +124,12 @@ internal sealed class Utf8KeyTable : IDisposable
         int id = Count;
         if (id == _ends.Length || id == _hashes.Length)
         {
-            Grow(ref _ends, id, id * 2);
-            Grow(ref _hashes, id, id * 2);
+            Grow(ArrayPool<int>.Shared, ref _ends, id, id * 2);
+            Grow(ArrayPool<ulong>.Shared, ref _hashes, id, id * 2);
         }
         if (_keyBytes + key.Length > _keys.Length)
         {
-            Grow(ref _keys, _keyBytes, Math.Max(_keys.Length * 2, _keyBytes + key.Length));
+            Grow(ArrayPool<byte>.Shared, ref _keys, _keyBytes, Math.Max(_keys.Length * 2, _keyBytes + key.Length));
         }
         key.CopyTo(_keys.AsSpan(_keyBytes));
         _keyBytes += key.Length;
@@ -144,11 +152,14 @@ internal sealed class Utf8KeyTable : IDisposable
         return id;
     }
 
-    private static void Grow<T>(ref T[] array, int used, int length)
+    private void Grow<T>(ArrayPool<T> pool, ref T[] array, int used, int length)
     {
-        var bigger = ArrayPool<T>.Shared.Rent(length);
+        var bigger = _pooled ? pool.Rent(length) : new T[length];
         array.AsSpan(0, used).CopyTo(bigger);
-        ArrayPool<T>.Shared.Return(array);
+        if (_pooled)
+        {
+            pool.Return(array);
+        }
         array = bigger;
     }
 
@@ -156,7 +167,7 @@ internal sealed class Utf8KeyTable : IDisposable
     public void Dispose()
     {
         _slots.Dispose();
-        if (_ends.Length > 0)
+        if (_pooled && _ends.Length > 0)
         {
             ArrayPool<int>.Shared.Return(_ends);
             ArrayPool<ulong>.Shared.Return(_hashes);
@@ -170,7 +181,7 @@ internal sealed class Utf8KeyTable : IDisposable
     private void Rehash()
     {
         using var old = _slots;
-        _slots = new CacheAlignedArray<Slot>(old.Length * 2);
+        _slots = new CacheAlignedArray<Slot>(old.Length * 2, _pooled);
         _shift--;
         int mask = _slots.Length - 1;
         foreach (ref readonly var slot in old.AsSpan())

@@ -64,7 +64,7 @@ public class Utf8KeyTableTests
     {
         var random = new Random(3);
         var keys = Enumerable.Range(0, 50_000).Select(_ => Encoding.UTF8.GetBytes(RandomKey(random))).ToList();
-        var first = new Utf8KeyTable(keys.Count);
+        var first = new Utf8KeyTable(keys.Count, pooled: true);
         foreach (var key in keys)
         {
             first.GetOrAdd(key);
@@ -72,7 +72,7 @@ public class Utf8KeyTableTests
         first.Dispose();
         Assert.ThrowsAny<ArgumentOutOfRangeException>(() => first.GetOrAdd(keys[0]));
 
-        using var second = new Utf8KeyTable(keys.Count);
+        using var second = new Utf8KeyTable(keys.Count, pooled: true);
         Assert.Equal(0, second.Count);
         foreach (var key in keys)
         {
@@ -85,11 +85,11 @@ public class Utf8KeyTableTests
     [Fact]
     public void A_cache_aligned_array_is_zeroed_when_its_pooled_storage_comes_back()
     {
-        var first = new CacheAlignedArray<long>(100_000);
+        var first = new CacheAlignedArray<long>(100_000, pooled: true);
         first.AsSpan().Fill(-1);
         first.Dispose();
         Assert.Equal(0, first.Length);
-        using var second = new CacheAlignedArray<long>(100_000);
+        using var second = new CacheAlignedArray<long>(100_000, pooled: true);
         Assert.True(second.AsSpan().IndexOfAnyExcept(0L) < 0);
     }
 }
