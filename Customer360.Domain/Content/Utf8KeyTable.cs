@@ -60,6 +60,17 @@ internal sealed class Utf8KeyTable : IDisposable
     /// <summary>As <see cref="GetOrAdd(ReadOnlySpan{byte})"/>, with the key's <see cref="ShardHash.Hash"/> already computed.</summary>
     public int GetOrAdd(ReadOnlySpan<byte> key, ulong hash)
     {
+        ref var slot = ref Probe(key, hash);
+        return slot.IdPlusOne != 0 ? slot.IdPlusOne - 1 : Add(key, hash, ref slot);
+    }
+
+    /// <summary>The id of <paramref name="key"/> (with its <see cref="ShardHash.Hash"/>), or -1 when it was never added.</summary>
+    public int Find(ReadOnlySpan<byte> key, ulong hash) => Probe(key, hash).IdPlusOne - 1;
+
+    /// <summary>The key's slot, or the empty slot where it would go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Slot Probe(ReadOnlySpan<byte> key, ulong hash)
+    {
         Debug.Assert(hash == ShardHash.Hash(key), "The hash of another key.");
         // The top bits pick the slot: the low bits are the shard, the same for every key of a reduce.
         int mask = _slots.Length - 1;
@@ -67,33 +78,9 @@ internal sealed class Utf8KeyTable : IDisposable
         while (true)
         {
             ref var slot = ref _slots[index];
-            if (slot.IdPlusOne == 0)
+            if (slot.IdPlusOne == 0 || (slot.Hash == hash && slot.Length == key.Length && KeyEquals(ref slot, key)))
             {
-                return Add(key, hash, ref slot);
-            }
-            if (slot.Hash == hash && slot.Length == key.Length && KeyEquals(ref slot, key))
-            {
-                return slot.IdPlusOne - 1;
-            }
-            index = (index + 1) & mask;
-        }
-    }
-
-    /// <summary>The id of <paramref name="key"/> (with its <see cref="ShardHash.Hash"/>), or -1 when it was never added.</summary>
-    public int Find(ReadOnlySpan<byte> key, ulong hash)
-    {
-        int mask = _slots.Length - 1;
-        int index = (int)(hash >> _shift);
-        while (true)
-        {
-            ref var slot = ref _slots[index];
-            if (slot.IdPlusOne == 0)
-            {
-                return -1;
-            }
-            if (slot.Hash == hash && slot.Length == key.Length && KeyEquals(ref slot, key))
-            {
-                return slot.IdPlusOne - 1;
+                return ref slot;
             }
             index = (index + 1) & mask;
         }

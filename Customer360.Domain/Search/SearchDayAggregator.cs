@@ -30,7 +30,7 @@ public sealed class SearchDayAggregator : ISearchRowSink, IDisposable
     /// <summary>Distinct users so far.</summary>
     public int UserCount => _users.Count;
 
-    /// <summary>Gives the user table back to the shared pools once the day's shards are written.</summary>
+    /// <summary>Releases the user table once the day's shards are written (an unpooled <see cref="Utf8KeyTable"/>: the day refuses use afterwards).</summary>
     public void Dispose() => _users.Dispose();
 
     /// <summary>Distinct users, by id, decoded (for inspection; the partial is written from <see cref="UserUtf8"/>).</summary>

@@ -29,7 +29,7 @@ public sealed class SearchShardReducer : IDisposable
     private long[] _counts = new long[1 << 12];
     private int _entries;
 
-    /// <summary>Gives the user table back to the shared pools.</summary>
+    /// <summary>Releases the user table (unpooled, see <see cref="Utf8KeyTable"/>); the reducer refuses use afterwards.</summary>
     public void Dispose() => _userIds.Dispose();
 
     /// <summary>Adds one day's partial of this shard (<see cref="SearchPartialFormat"/>).</summary>
