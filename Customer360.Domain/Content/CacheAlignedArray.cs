@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -9,8 +10,10 @@ namespace Customer360.Domain.Content;
 /// line per record instead of two when contracts arrive in random order.
 /// </summary>
 /// <remarks>
-/// The storage is pinned (allocated on the pinned object heap), so the alignment found once holds for the array's
-/// life. Pooled, it comes from <see cref="TableArrayPool"/> and goes back there on <see cref="Dispose"/>.
+/// Unpooled, the storage is pinned (allocated on the pinned object heap), so the alignment found once holds for the
+/// array's life. Pooled, it is rented from <see cref="ArrayPool{T}.Shared"/> and returned by <see cref="Dispose"/>; it lives on
+/// the large object heap, which the GC does not compact by default, so the alignment holds there too (were it moved,
+/// elements would only straddle lines, never be wrong).
 /// </remarks>
 internal sealed class CacheAlignedArray<T> : IDisposable
     where T : unmanaged
@@ -25,7 +28,16 @@ internal sealed class CacheAlignedArray<T> : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         int bytes = checked((length * Unsafe.SizeOf<T>()) + CacheLine);
         _pooled = pooled;
-        _storage = pooled ? TableArrayPool.Rent(bytes) : GC.AllocateArray<byte>(bytes, pinned: true);
+        if (pooled)
+        {
+            _storage = ArrayPool<byte>.Shared.Rent(bytes);
+            // A pooled array holds its last user's bytes.
+            _storage.AsSpan(0, bytes).Clear();
+        }
+        else
+        {
+            _storage = GC.AllocateArray<byte>(bytes, pinned: true);
+        }
         nint address = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetArrayDataReference(_storage));
         _offset = (int)((CacheLine - (address % CacheLine)) % CacheLine);
         Length = length;
@@ -55,7 +67,7 @@ internal sealed class CacheAlignedArray<T> : IDisposable
         Length = 0;
         if (_pooled && storage.Length > 0)
         {
-            TableArrayPool.Return(storage);
+            ArrayPool<byte>.Shared.Return(storage);
         }
     }
 
