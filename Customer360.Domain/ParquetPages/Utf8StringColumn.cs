@@ -78,6 +78,10 @@ internal sealed class Utf8StringColumn : IDisposable
         }
     }
 
+    /// <summary>Where a column chunk's stored bytes start: its dictionary page when it has one (some writers put 0 there when it has none), else its first data page.</summary>
+    public static long ChunkStart(ColumnMetaData meta) =>
+        meta.DictionaryPageOffset is > 0 and var dictionary && dictionary < meta.DataPageOffset ? dictionary : meta.DataPageOffset;
+
     /// <summary>The column as Parquet.Net read it (<paramref name="values"/>: the defined values in order; <paramref name="definitionLevels"/> per row, or null for a required column).</summary>
     public static Utf8StringColumn FromValues(ReadOnlySpan<ReadOnlyMemory<char>> values, ReadOnlySpan<int> definitionLevels, int maxDefinitionLevel, int rows)
     {
@@ -182,7 +186,7 @@ internal sealed class Utf8StringColumn : IDisposable
                             levelBytes = stored[..header.DefinitionLevelsBytes];
                             var storedValues = stored[levelsLength..];
                             valuesLength = header.UncompressedSize - levelsLength;
-                            valuesStart = header.IsCompressed ? Decompress(storedValues, valuesLength, codec, zstd) : Decompress(storedValues, valuesLength, CompressionCodec.UNCOMPRESSED, null);
+                            valuesStart = Decompress(storedValues, valuesLength, header.IsCompressed ? codec : CompressionCodec.UNCOMPRESSED, zstd);
                         }
                         levels = Rent(levels, count);
                         var pageLevels = levels.AsSpan(0, count);

@@ -83,8 +83,7 @@ public static class SearchLogReader
         var meta = group.GetMetadata(field)?.MetaData ?? throw new InvalidDataException($"column '{field.Name}' has no metadata in a row group.");
         if (meta.Type == Parquet.Meta.Type.BYTE_ARRAY && field.MaxRepetitionLevel == 0)
         {
-            // The chunk starts at its dictionary page when it has one (some writers put 0 there when it has none).
-            long start = meta.DictionaryPageOffset is > 0 and var dictionary && dictionary < meta.DataPageOffset ? dictionary : meta.DataPageOffset;
+            long start = Utf8StringColumn.ChunkStart(meta);
             long length = meta.TotalCompressedSize;
             if (start < 0 || length < 0 || length > Array.MaxLength || start > stream.Length - length)
             {
