@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Customer360.Domain.Search;
@@ -48,6 +49,39 @@ public static class KeywordNormalizer
         }
         return new string(buffer[..length]);
     }
+
+    /// <summary>
+    /// The rule straight on UTF-8 when <paramref name="raw"/> is all ASCII (always NFC; its whitespace is
+    /// <c>\t</c>–<c>\r</c> and space; lower case is A–Z → a–z): the normalised UTF-8 in <paramref name="destination"/>
+    /// (at least <paramref name="raw"/>'s length). False for any other text, which takes <see cref="Normalize(string)"/>.
+    /// </summary>
+    public static bool TryNormalizeAscii(ReadOnlySpan<byte> raw, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (!Ascii.IsValid(raw))
+        {
+            return false;
+        }
+        bool space = false;
+        foreach (byte b in raw)
+        {
+            if (AsciiWhiteSpace.Contains(b))
+            {
+                space = written > 0;
+                continue;
+            }
+            if (space)
+            {
+                destination[written++] = (byte)' ';
+                space = false;
+            }
+            destination[written++] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+        }
+        return true;
+    }
+
+    /// <summary>The ASCII characters <c>char.IsWhiteSpace</c> accepts (KeywordNormalizerTests checks all 128).</summary>
+    private static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create("\t\n\v\f\r "u8);
 
     /// <summary>The table's <c>char.ToLowerInvariant</c> of one UTF-16 unit (for the test that checks the table).</summary>
     internal static char LowerInvariant(char unit) => LowerTable[unit];

@@ -5,51 +5,59 @@ using Customer360.Domain.Sharding;
 namespace Customer360.Domain.Search;
 
 /// <summary>
-/// <see cref="KeywordNormalizer.Normalize(string)"/> once per distinct raw keyword, found by its UTF-8 bytes as the
-/// file stores them (no string per row): a file repeats a few thousand keywords over its rows. Bounded: past
-/// <paramref name="capacity"/> distinct keywords the rest are normalised each time, so memory stays flat on a file
-/// of all-distinct keywords. Equal normalised keywords also share one string.
+/// A raw keyword's normalised UTF-8 (<see cref="KeywordNormalizer"/>), straight from the bytes the file stores, with
+/// no string per row: ASCII text (most keywords) is normalised in place by <see cref="KeywordNormalizer.TryNormalizeAscii"/>;
+/// other text once per distinct raw keyword through the string rule, then found by its raw bytes. Bounded: past
+/// <paramref name="capacity"/> distinct non-ASCII keywords the rest are normalised each time, so memory stays flat on
+/// a file of all-distinct keywords.
 /// </summary>
-/// <param name="expectedKeywords">Raw keywords to size the table for at the start (a file's row count bounds them).</param>
-public sealed class KeywordNormalizerCache(int capacity = KeywordNormalizerCache.DefaultCapacity, long expectedKeywords = 1024) : IDisposable
+public sealed class KeywordNormalizerCache(int capacity = KeywordNormalizerCache.DefaultCapacity) : IDisposable
 {
     public const int DefaultCapacity = 100_000;
 
-    private readonly Utf8KeyTable _raw = new((int)Math.Clamp(expectedKeywords, 0, capacity));
-    private readonly List<string> _normalized = [];
-    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    // Pooled: a fresh table per file costs a page fault per 4 KB touched, which on this kind of VM is most of its time.
+    private readonly Utf8KeyTable _raw = new(1024, pooled: true);
+    private readonly Utf8KeyTable _normalized = new(1024, pooled: true);
+    private int[] _normalizedOf = new int[1024];
+    private byte[] _scratch = new byte[256];
 
-    /// <summary>The normalised keyword of <paramref name="rawUtf8"/>, decoded as Parquet readers decode text (invalid UTF-8 becomes U+FFFD).</summary>
-    public string Normalize(ReadOnlySpan<byte> rawUtf8)
+    /// <summary>
+    /// The normalised keyword of <paramref name="rawUtf8"/> as UTF-8, decoded as Parquet readers decode text (invalid
+    /// UTF-8 becomes U+FFFD); empty when nothing is left. Valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<byte> Normalize(ReadOnlySpan<byte> rawUtf8)
     {
+        if (_scratch.Length < rawUtf8.Length)
+        {
+            _scratch = new byte[Math.Max(rawUtf8.Length, _scratch.Length * 2)];
+        }
+        if (KeywordNormalizer.TryNormalizeAscii(rawUtf8, _scratch, out int written))
+        {
+            return _scratch.AsSpan(0, written);
+        }
         ulong hash = ShardHash.Hash(rawUtf8);
         int id = _raw.Find(rawUtf8, hash);
         if (id >= 0)
         {
-            return _normalized[id];
+            return _normalized.KeyOf(_normalizedOf[id]);
         }
-        var normalized = Shared(KeywordNormalizer.Normalize(Encoding.UTF8.GetString(rawUtf8)));
-        if (_raw.Count < capacity)
+        var normalized = Encoding.UTF8.GetBytes(KeywordNormalizer.Normalize(Encoding.UTF8.GetString(rawUtf8)));
+        if (_raw.Count >= capacity)
         {
-            _raw.GetOrAdd(rawUtf8, hash);
-            _normalized.Add(normalized);
+            return normalized;
         }
-        return normalized;
+        id = _raw.GetOrAdd(rawUtf8, hash);
+        if (id == _normalizedOf.Length)
+        {
+            Array.Resize(ref _normalizedOf, id * 2);
+        }
+        _normalizedOf[id] = _normalized.GetOrAdd(normalized);
+        return _normalized.KeyOf(_normalizedOf[id]);
     }
 
-    public void Dispose() => _raw.Dispose();
-
-    /// <summary>One string per distinct normalised keyword ("VTV3" and " vtv3" give the same instance), while within capacity.</summary>
-    private string Shared(string normalized)
+    public void Dispose()
     {
-        if (_shared.TryGetValue(normalized, out var shared))
-        {
-            return shared;
-        }
-        if (_shared.Count < capacity)
-        {
-            _shared.Add(normalized, normalized);
-        }
-        return normalized;
+        _raw.Dispose();
+        _normalized.Dispose();
     }
 }

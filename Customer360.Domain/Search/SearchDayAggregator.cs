@@ -9,9 +9,9 @@ namespace Customer360.Domain.Search;
 /// Counts one day's searches per (trimmed user, normalised keyword): the search map step's state.
 /// </summary>
 /// <remarks>
-/// Users and keywords get dense ids in the order they first appear: a user by its UTF-8 bytes in a
-/// <see cref="Utf8KeyTable"/> (no string per user; the hash it keeps is the user's shard, and the bytes are what
-/// the partial holds), a keyword by its normalised string; each row is one <c>(user, keyword)</c> id pair appended to a list. The first read of
+/// Users and keywords get dense ids in the order they first appear, each by its UTF-8 bytes in a
+/// <see cref="Utf8KeyTable"/> (no string per user or keyword; a user's kept hash is its shard, and the bytes are what
+/// the partial holds); each row is one <c>(user, keyword)</c> id pair appended to a list. The first read of
 /// the counts sorts the pairs once and run-length counts them: an 8-byte entry per row and two per distinct
 /// pair, instead of a dictionary per user (a day has about as many users as rows, most searching once).
 /// </remarks>
@@ -20,9 +20,9 @@ public sealed class SearchDayAggregator : ISearchRowSink, IDisposable
     /// <summary>The most rows <see cref="Expect"/> sizes a day for up front (a full-scale day has ≈310k).</summary>
     private const int MaxExpectedRows = 4_000_000;
 
-    private Utf8KeyTable _users = new(4096);
-    private readonly Dictionary<string, int> _keywordIds = new(StringComparer.Ordinal);
-    private readonly List<string> _keywords = [];
+    // Pooled: fresh tables for each day cost a page fault per 4 KB touched, most of a map step's time on this kind of VM.
+    private Utf8KeyTable _users = new(4096, pooled: true);
+    private readonly Utf8KeyTable _keywords = new(1024, pooled: true);
     private List<ulong>? _pairs = [];
     private List<KeywordCount> _counts = [];
     private int[] _userStarts = [];
@@ -30,8 +30,12 @@ public sealed class SearchDayAggregator : ISearchRowSink, IDisposable
     /// <summary>Distinct users so far.</summary>
     public int UserCount => _users.Count;
 
-    /// <summary>Releases the user table once the day's shards are written (an unpooled <see cref="Utf8KeyTable"/>: the day refuses use afterwards).</summary>
-    public void Dispose() => _users.Dispose();
+    /// <summary>Gives the tables back to the pool once the day's shards are written; the day refuses use afterwards.</summary>
+    public void Dispose()
+    {
+        _users.Dispose();
+        _keywords.Dispose();
+    }
 
     /// <summary>Distinct users, by id, decoded (for inspection; the partial is written from <see cref="UserUtf8"/>).</summary>
     public IReadOnlyList<string> Users => [.. Enumerable.Range(0, _users.Count).Select(id => Encoding.UTF8.GetString(_users.KeyOf(id)))];
@@ -39,8 +43,14 @@ public sealed class SearchDayAggregator : ISearchRowSink, IDisposable
     /// <summary>The UTF-8 bytes of user <paramref name="user"/> (an id).</summary>
     public ReadOnlySpan<byte> UserUtf8(int user) => _users.KeyOf(user);
 
-    /// <summary>Distinct keywords, by id.</summary>
-    public IReadOnlyList<string> Keywords => _keywords;
+    /// <summary>Distinct keywords, by id, decoded (for inspection; the partial is written from <see cref="KeywordUtf8"/>).</summary>
+    public IReadOnlyList<string> Keywords => [.. Enumerable.Range(0, _keywords.Count).Select(id => Encoding.UTF8.GetString(_keywords.KeyOf(id)))];
+
+    /// <summary>How many distinct keywords the day has (ids run below this).</summary>
+    public int KeywordCount => _keywords.Count;
+
+    /// <summary>The normalised UTF-8 of keyword <paramref name="keyword"/> (an id).</summary>
+    public ReadOnlySpan<byte> KeywordUtf8(int keyword) => _keywords.KeyOf(keyword);
 
     /// <summary>Sizes the user table and the row list for <paramref name="rows"/> rows (a day has about as many users as rows), while nothing is added yet.</summary>
     public void Expect(long rows)
@@ -49,23 +59,21 @@ public sealed class SearchDayAggregator : ISearchRowSink, IDisposable
         {
             int expected = (int)Math.Clamp(rows, 0, MaxExpectedRows);
             _users.Dispose();
-            _users = new Utf8KeyTable(expected);
+            _users = new Utf8KeyTable(expected, pooled: true);
             pairs.Capacity = expected;
         }
     }
 
-    public void Add(string userId, string keyword) => Add(Encoding.UTF8.GetBytes(userId), keyword);
+    /// <summary>One row of a user and an already normalised keyword, as strings.</summary>
+    public void Add(string userId, string keyword) => Add(Encoding.UTF8.GetBytes(userId), KeywordId(Encoding.UTF8.GetBytes(keyword)));
 
-    public void Add(ReadOnlySpan<byte> userUtf8, string keyword)
+    public int KeywordId(ReadOnlySpan<byte> keywordUtf8) => _keywords.GetOrAdd(keywordUtf8);
+
+    public void Add(ReadOnlySpan<byte> userUtf8, int keywordId)
     {
         var pairs = _pairs ?? throw new InvalidOperationException("The day's counts were read; no more rows can be added.");
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)keywordId, (uint)_keywords.Count, nameof(keywordId));
         int userId = _users.GetOrAdd(userUtf8);
-        ref int keywordId = ref CollectionsMarshal.GetValueRefOrAddDefault(_keywordIds, keyword, out bool known);
-        if (!known)
-        {
-            keywordId = _keywords.Count;
-            _keywords.Add(keyword);
-        }
         pairs.Add(((ulong)(uint)userId << 32) | (uint)keywordId);
     }
 

@@ -15,8 +15,8 @@ namespace Customer360.Domain.Search;
 /// <remarks>
 /// Parquet.Net reads the footer; the two column chunks are decoded here (<see cref="Utf8StringColumn"/>) into
 /// UTF-8 slices of their pages, with no string or array per value: a user goes to the sink as its bytes, a keyword
-/// is normalised once per dictionary entry (dictionary pages) or once per distinct raw text in the file
-/// (<see cref="KeywordNormalizerCache"/>, plain pages). A chunk in a layout the decoder does not know (another
+/// as the sink's id of its normalised UTF-8 (<see cref="KeywordNormalizerCache"/>), looked up once per dictionary
+/// entry (dictionary pages) or per row (plain pages). A chunk in a layout the decoder does not know (another
 /// codec or encoding) is read through Parquet.Net instead, with the same result.
 /// </remarks>
 public static class SearchLogReader
@@ -36,9 +36,8 @@ public static class SearchLogReader
             await using var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
             var user = FindStringColumn(reader.Schema, UserIdColumn);
             var keyword = FindStringColumn(reader.Schema, KeywordColumn);
-            long fileRows = reader.Metadata?.NumRows ?? 0;
-            sink.Expect(fileRows);
-            using var normalizer = new KeywordNormalizerCache(expectedKeywords: fileRows);
+            sink.Expect(reader.Metadata?.NumRows ?? 0);
+            using var normalizer = new KeywordNormalizerCache();
             var trimmed = new UserTrimmer();
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
@@ -46,18 +45,27 @@ public static class SearchLogReader
                 int rows = checked((int)group.RowCount);
                 using var users = await ReadColumnAsync(stream, group, user, rows, cancellationToken).ConfigureAwait(false);
                 using var keywords = await ReadColumnAsync(stream, group, keyword, rows, cancellationToken).ConfigureAwait(false);
-                // Normalised keyword by dictionary entry (empty: no keyword), filled on first use.
-                var byEntry = new string?[keywords.DictionarySize];
+                // The sink's keyword id by dictionary entry (NoKeyword: normalises to nothing), filled on first use.
+                var byEntry = new int[keywords.DictionarySize];
+                byEntry.AsSpan().Fill(Unseen);
                 for (int i = 0; i < rows; i++)
                 {
                     read++;
                     var u = users.TryGet(i, out var rawUser, out _) ? trimmed.Trim(rawUser) : default;
-                    string? k = null;
+                    int k = NoKeyword;
                     if (keywords.TryGet(i, out var rawKeyword, out int entry))
                     {
-                        k = entry < 0 ? normalizer.Normalize(rawKeyword) : byEntry[entry] ??= normalizer.Normalize(rawKeyword);
+                        if (entry < 0)
+                        {
+                            k = KeywordId(sink, normalizer.Normalize(rawKeyword));
+                        }
+                        else
+                        {
+                            ref int known = ref byEntry[entry];
+                            k = known != Unseen ? known : known = KeywordId(sink, normalizer.Normalize(rawKeyword));
+                        }
                     }
-                    if (u.IsEmpty || string.IsNullOrEmpty(k))
+                    if (u.IsEmpty || k == NoKeyword)
                     {
                         skipped++;
                         continue;
@@ -76,6 +84,11 @@ public static class SearchLogReader
             return new SearchFileStats(read, accepted, skipped, $"{ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    private const int NoKeyword = -1;
+    private const int Unseen = -2;
+
+    private static int KeywordId(ISearchRowSink sink, ReadOnlySpan<byte> normalized) => normalized.IsEmpty ? NoKeyword : sink.KeywordId(normalized);
 
     /// <summary>A column chunk decoded from its stored bytes, or through Parquet.Net when its layout is not one <see cref="Utf8StringColumn.Decode"/> knows.</summary>
     private static async Task<Utf8StringColumn> ReadColumnAsync(Stream stream, ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
@@ -157,7 +170,21 @@ public static class SearchLogReader
 
     private sealed class DelegateSink(Action<string, string> sink) : ISearchRowSink
     {
-        public void Add(ReadOnlySpan<byte> userUtf8, string keyword) => sink(Encoding.UTF8.GetString(userUtf8), keyword);
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly List<string> _keywords = [];
+
+        public int KeywordId(ReadOnlySpan<byte> keywordUtf8)
+        {
+            var keyword = Encoding.UTF8.GetString(keywordUtf8);
+            if (!_ids.TryGetValue(keyword, out int id))
+            {
+                _ids.Add(keyword, id = _keywords.Count);
+                _keywords.Add(keyword);
+            }
+            return id;
+        }
+
+        public void Add(ReadOnlySpan<byte> userUtf8, int keywordId) => sink(Encoding.UTF8.GetString(userUtf8), _keywords[keywordId]);
     }
 
     private static DataField FindStringColumn(ParquetSchema schema, string name)

@@ -24,7 +24,7 @@ public static class SearchPartialFormat
     public static void Write(Stream stream, int month, SearchDayAggregator day, IReadOnlyList<int> users)
     {
         // The shard's keyword table: day keyword id → index in this shard, in the order the users first use them.
-        var indexOf = new int[day.Keywords.Count];
+        var indexOf = new int[day.KeywordCount];
         var keywords = new List<int>();
         foreach (int user in users)
         {
@@ -44,7 +44,9 @@ public static class SearchPartialFormat
         writer.WriteInt32(keywords.Count);
         foreach (int keyword in keywords)
         {
-            writer.WriteString(day.Keywords[keyword]);
+            var text = day.KeywordUtf8(keyword);
+            writer.Ensure(5 + text.Length);
+            writer.WriteBytes(text);
         }
         writer.WriteInt32(users.Count);
         foreach (int user in users)
@@ -75,7 +77,8 @@ public static class SearchPartialFormat
     {
         void Month(int month);
 
-        void Keyword(int index, ReadOnlySpan<char> keyword);
+        /// <summary>A keyword of the partial's table, by its index there: valid UTF-8 (checked by the decoder).</summary>
+        void Keyword(int index, ReadOnlySpan<byte> keyword);
 
         /// <summary>A user id as the partial holds it: valid UTF-8 (checked by the decoder).</summary>
         void User(ReadOnlySpan<byte> user);
@@ -104,7 +107,6 @@ public static class SearchPartialFormat
             throw new InvalidDataException("Not a search partial of this pipeline version.");
         }
         target.Month(reader.ReadInt32());
-        char[] chars = new char[256];
         int keywords = reader.ReadInt32();
         if (keywords < 0)
         {
@@ -112,7 +114,12 @@ public static class SearchPartialFormat
         }
         for (int k = 0; k < keywords; k++)
         {
-            target.Keyword(k, reader.ReadChars(ref chars));
+            var keyword = reader.ReadUtf8();
+            if (!Utf8.IsValid(keyword))
+            {
+                throw new InvalidDataException("A keyword in a search partial is not valid UTF-8.");
+            }
+            target.Keyword(k, keyword);
         }
         for (int u = reader.ReadInt32(); u > 0; u--)
         {
@@ -149,7 +156,7 @@ public static class SearchPartialFormat
             }
         }
 
-        public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(new string(keyword));
+        public void Keyword(int index, ReadOnlySpan<byte> keyword) => _keywords.Add(Encoding.UTF8.GetString(keyword));
 
         public void User(ReadOnlySpan<byte> utf8)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Customer360.Domain.Content;
 
@@ -6,9 +7,9 @@ namespace Customer360.Domain.Search;
 /// <summary>
 /// The search reduce step's state: every day's partial of one shard, then each user's top keyword per month
 /// (<see cref="UserTopKeyword.Pick"/>'s rule: highest count, ties → the ordinal-smallest keyword). Users and
-/// keywords become dense ids as partials are read (a string per distinct user and keyword of the shard, a
-/// keyword looked up once per partial through the partial's table); every (month, user, keyword, count) is one
-/// 16-byte entry. At the end the entries are sorted once by (month, user, keyword), ranked ordinally, so equal
+/// keywords become dense ids by their UTF-8 as partials are read (a keyword looked up once per partial through the
+/// partial's table; a string per distinct user and keyword of the shard only at the end); every (month, user,
+/// keyword, count) is one 16-byte entry. At the end the entries are sorted once by (month, user, keyword), ranked ordinally, so equal
 /// pairs from different days are adjacent and summed, and a user's keywords come in tie-break order.
 /// </summary>
 public sealed class SearchShardReducer : IDisposable
@@ -20,17 +21,24 @@ public sealed class SearchShardReducer : IDisposable
 
     private readonly Dictionary<int, int> _monthIds = [];
     private readonly List<int> _months = [];
-    // Users straight from the partials' UTF-8 (one cache line per lookup, no decoding per user and day); a
-    // string per distinct user only at the end.
-    private readonly Utf8KeyTable _userIds = new();
-    private readonly Dictionary<string, int> _keywordIds = new(StringComparer.Ordinal);
-    private readonly List<string> _keywords = [];
-    private ulong[] _keys = new ulong[1 << 12];
-    private long[] _counts = new long[1 << 12];
+    // Straight from the partials' UTF-8 (one cache line per lookup, no decoding per user and day). Pooled, as the
+    // entries: fresh memory for each shard costs a page fault per 4 KB touched, a large share of a reduce on this kind of VM.
+    private readonly Utf8KeyTable _userIds = new(pooled: true);
+    private readonly Utf8KeyTable _keywordIds = new(pooled: true);
+    private ulong[] _keys = ArrayPool<ulong>.Shared.Rent(1 << 12);
+    private long[] _counts = ArrayPool<long>.Shared.Rent(1 << 12);
     private int _entries;
 
-    /// <summary>Releases the user table (unpooled, see <see cref="Utf8KeyTable"/>); the reducer refuses use afterwards.</summary>
-    public void Dispose() => _userIds.Dispose();
+    /// <summary>Gives the tables back to the pools; the reducer refuses use afterwards.</summary>
+    public void Dispose()
+    {
+        _userIds.Dispose();
+        _keywordIds.Dispose();
+        ArrayPool<ulong>.Shared.Return(_keys);
+        ArrayPool<long>.Shared.Return(_counts);
+        _keys = [];
+        _counts = [];
+    }
 
     /// <summary>Adds one day's partial of this shard (<see cref="SearchPartialFormat"/>).</summary>
     public void Add(Stream partial) => SearchPartialFormat.Read(partial, new Target(this));
@@ -39,13 +47,10 @@ public sealed class SearchShardReducer : IDisposable
     public List<UserTopKeyword> TopKeywords()
     {
         var monthRank = Ranks(_months, Comparer<int>.Default);
-        var users = new List<string>(_userIds.Count);
-        for (int id = 0; id < _userIds.Count; id++)
-        {
-            users.Add(Encoding.UTF8.GetString(_userIds.KeyOf(id)));
-        }
+        var users = Strings(_userIds);
+        var keywords = Strings(_keywordIds);
         var userRank = Ranks(users, StringComparer.Ordinal);
-        var keywordRank = Ranks(_keywords, StringComparer.Ordinal);
+        var keywordRank = Ranks(keywords, StringComparer.Ordinal);
         var userOfRank = Inverse(userRank);
         var keywordOfRank = Inverse(keywordRank);
         var monthOfRank = Inverse(monthRank);
@@ -84,7 +89,7 @@ public sealed class SearchShardReducer : IDisposable
                 }
             }
             rows.Add(new UserTopKeyword(_months[monthOfRank[(int)(monthUser >> IdBits)]], users[userOfRank[(int)(monthUser & IdMask)]],
-                _keywords[keywordOfRank[(int)bestKeyword]], bestCount));
+                keywords[keywordOfRank[(int)bestKeyword]], bestCount));
             start = end;
         }
         return rows;
@@ -112,37 +117,38 @@ public sealed class SearchShardReducer : IDisposable
         return inverse;
     }
 
-    private static int KeywordIdOf(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids, List<string> names, ReadOnlySpan<char> name)
+    private static List<string> Strings(Utf8KeyTable table)
     {
-        if (!ids.TryGetValue(name, out int id))
+        var strings = new List<string>(table.Count);
+        for (int id = 0; id < table.Count; id++)
         {
-            id = names.Count;
-            if (id == MaxIds)
-            {
-                throw new InvalidOperationException($"A search shard holds more than {MaxIds:N0} distinct keywords: use more shards.");
-            }
-            var text = new string(name);
-            ids.Dictionary.Add(text, id);
-            names.Add(text);
+            strings.Add(Encoding.UTF8.GetString(table.KeyOf(id)));
         }
-        return id;
+        return strings;
     }
 
     private void Append(ulong key, long count)
     {
         if (_entries == _keys.Length)
         {
-            Array.Resize(ref _keys, _keys.Length * 2);
-            Array.Resize(ref _counts, _counts.Length * 2);
+            _keys = Grow(_keys);
+            _counts = Grow(_counts);
         }
         _keys[_entries] = key;
         _counts[_entries++] = count;
     }
 
+    private static T[] Grow<T>(T[] array)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        array.CopyTo(bigger, 0);
+        ArrayPool<T>.Shared.Return(array);
+        return bigger;
+    }
+
     /// <summary>One partial's decoding: its month and keyword table mapped to the reducer's ids.</summary>
     private sealed class Target(SearchShardReducer reducer) : SearchPartialFormat.ITarget
     {
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _keywordLookup = reducer._keywordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly List<int> _keywords = [];
         private ulong _month;
         private ulong _user;
@@ -162,16 +168,14 @@ public sealed class SearchShardReducer : IDisposable
             _month = (ulong)id << (2 * IdBits);
         }
 
-        public void Keyword(int index, ReadOnlySpan<char> keyword) => _keywords.Add(KeywordIdOf(_keywordLookup, reducer._keywords, keyword));
+        public void Keyword(int index, ReadOnlySpan<byte> keyword) => _keywords.Add(IdOf(reducer._keywordIds, keyword, "keywords"));
 
-        public void User(ReadOnlySpan<byte> user)
+        public void User(ReadOnlySpan<byte> user) => _user = _month | ((ulong)IdOf(reducer._userIds, user, "users") << IdBits);
+
+        private static int IdOf(Utf8KeyTable table, ReadOnlySpan<byte> key, string what)
         {
-            int id = reducer._userIds.GetOrAdd(user);
-            if (id >= MaxIds)
-            {
-                throw new InvalidOperationException($"A search shard holds more than {MaxIds:N0} distinct users: use more shards.");
-            }
-            _user = _month | ((ulong)id << IdBits);
+            int id = table.GetOrAdd(key);
+            return id < MaxIds ? id : throw new InvalidOperationException($"A search shard holds more than {MaxIds:N0} distinct {what}: use more shards.");
         }
 
         public void Count(int keyword, long count) => reducer.Append(_user | (uint)_keywords[keyword], count);

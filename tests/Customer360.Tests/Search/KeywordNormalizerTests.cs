@@ -97,4 +97,22 @@ public class KeywordNormalizerTests
             Assert.Equal(PlainRule(raw), KeywordNormalizer.Normalize(raw));
         }
     }
+
+    [Fact]
+    public void The_ascii_path_is_the_string_rule_for_every_ascii_character_alone_and_between_letters()
+    {
+        var destination = new byte[8];
+        for (int c = 0; c < 128; c++)
+        {
+            foreach (var raw in new[] { ((char)c).ToString(), $"A{(char)c}{(char)c}b", $"{(char)c}Q" })
+            {
+                Assert.True(KeywordNormalizer.TryNormalizeAscii(Encoding.ASCII.GetBytes(raw), destination, out int written));
+                Assert.Equal(KeywordNormalizer.Normalize(raw), Encoding.ASCII.GetString(destination, 0, written));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_ascii_path_declines_other_text() =>
+        Assert.False(KeywordNormalizer.TryNormalizeAscii(Encoding.UTF8.GetBytes("Phim Truyện"), new byte[32], out _));
 }
