@@ -16,8 +16,8 @@ public sealed class ReduceSearchShardActivity(PipelineEnvironment environment) :
         var clock = Stopwatch.StartNew();
         using var reducer = new SearchShardReducer();
         await new MapPartialStore(environment.Work).ReadShardAsync(input.PartialPrefixes, input.Shard, reducer.Add, cancellationToken).ConfigureAwait(false);
-        var rows = reducer.TopKeywords();
-        var (result, keywords) = await new ShardResultStore(environment.Work).WriteSearchAsync(input.RunId, input.Shard, rows, cancellationToken).ConfigureAwait(false);
-        return new SearchShardResult(input.Shard, result, keywords, rows.Count, clock.Elapsed.TotalSeconds);
+        var top = reducer.TopKeywords();
+        var (result, keywords) = await new ShardResultStore(environment.Work).WriteSearchAsync(input.RunId, input.Shard, top, cancellationToken).ConfigureAwait(false);
+        return new SearchShardResult(input.Shard, result, keywords, top.Count, clock.Elapsed.TotalSeconds);
     }
 }

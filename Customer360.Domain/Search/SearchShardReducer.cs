@@ -8,7 +8,7 @@ namespace Customer360.Domain.Search;
 /// The search reduce step's state: every day's partial of one shard, then each user's top keyword per month
 /// (<see cref="UserTopKeyword.Pick"/>'s rule: highest count, ties → the ordinal-smallest keyword). Users and
 /// keywords become dense ids by their UTF-8 as partials are read (a keyword looked up once per partial through the
-/// partial's table; a string per distinct user and keyword of the shard only at the end); every (month, user,
+/// partial's table; no string per user at all, one per distinct top keyword at the end); every (month, user,
 /// keyword, count) is one 16-byte entry. At the end the entries are sorted once by (month, user, keyword), ranked ordinally, so equal
 /// pairs from different days are adjacent and summed, and a user's keywords come in tie-break order.
 /// </summary>
@@ -43,14 +43,12 @@ public sealed class SearchShardReducer : IDisposable
     /// <summary>Adds one day's partial of this shard (<see cref="SearchPartialFormat"/>).</summary>
     public void Add(Stream partial) => SearchPartialFormat.Read(partial, new Target(this));
 
-    /// <summary>Each user's top keyword per month, in <see cref="UserTopKeyword.Order"/>.</summary>
-    public List<UserTopKeyword> TopKeywords()
+    /// <summary>Each user's top keyword per month, in <see cref="UserTopKeyword.Order"/> (valid while this reducer is not disposed).</summary>
+    public ShardTopKeywords TopKeywords()
     {
         var monthRank = Ranks(_months, Comparer<int>.Default);
-        var users = Strings(_userIds);
-        var keywords = Strings(_keywordIds);
-        var userRank = Ranks(users, StringComparer.Ordinal);
-        var keywordRank = Ranks(keywords, StringComparer.Ordinal);
+        var userRank = Utf8OrdinalOrder.Ranks(_userIds);
+        var keywordRank = Utf8OrdinalOrder.Ranks(_keywordIds);
         var userOfRank = Inverse(userRank);
         var keywordOfRank = Inverse(keywordRank);
         var monthOfRank = Inverse(monthRank);
@@ -65,11 +63,12 @@ public sealed class SearchShardReducer : IDisposable
         }
         keys.Sort(counts);
 
-        var rows = new List<UserTopKeyword>();
+        var rows = new List<ShardTopKeywords.Row>();
+        var isTop = new bool[keywordRank.Length];
         for (int start = 0; start < keys.Length;)
         {
             ulong monthUser = keys[start] >> IdBits;
-            ulong bestKeyword = 0;
+            int bestKeyword = 0;
             long bestCount = long.MinValue;
             int end = start;
             while (end < keys.Length && keys[end] >> IdBits == monthUser)
@@ -85,14 +84,24 @@ public sealed class SearchShardReducer : IDisposable
                 if (count > bestCount)
                 {
                     bestCount = count;
-                    bestKeyword = key & IdMask;
+                    bestKeyword = (int)(key & IdMask);
                 }
             }
-            rows.Add(new UserTopKeyword(_months[monthOfRank[(int)(monthUser >> IdBits)]], users[userOfRank[(int)(monthUser & IdMask)]],
-                keywords[keywordOfRank[(int)bestKeyword]], bestCount));
+            isTop[bestKeyword] = true;
+            rows.Add(new ShardTopKeywords.Row(_months[monthOfRank[(int)(monthUser >> IdBits)]], userOfRank[(int)(monthUser & IdMask)],
+                keywordOfRank[bestKeyword], bestCount));
             start = end;
         }
-        return rows;
+        // In rank order: the distinct top keywords come out sorted.
+        var topKeywords = new List<string>();
+        for (int rank = 0; rank < isTop.Length; rank++)
+        {
+            if (isTop[rank])
+            {
+                topKeywords.Add(Encoding.UTF8.GetString(_keywordIds.KeyOf(keywordOfRank[rank])));
+            }
+        }
+        return new ShardTopKeywords(rows, _userIds, _keywordIds, topKeywords);
     }
 
     private static int[] Ranks<T>(List<T> values, IComparer<T> comparer)
@@ -115,16 +124,6 @@ public sealed class SearchShardReducer : IDisposable
             inverse[permutation[i]] = i;
         }
         return inverse;
-    }
-
-    private static List<string> Strings(Utf8KeyTable table)
-    {
-        var strings = new List<string>(table.Count);
-        for (int id = 0; id < table.Count; id++)
-        {
-            strings.Add(Encoding.UTF8.GetString(table.KeyOf(id)));
-        }
-        return strings;
     }
 
     private void Append(ulong key, long count)

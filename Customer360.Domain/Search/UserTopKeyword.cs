@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.Search;
 
@@ -29,17 +30,29 @@ public sealed record UserTopKeyword(int Month, string UserId, string Keyword, lo
     public static Comparison<UserTopKeyword> Order { get; } = (a, b) =>
         a.Month != b.Month ? a.Month.CompareTo(b.Month) : string.CompareOrdinal(a.UserId, b.UserId);
 
+    /// <summary>Writes <paramref name="rows"/> in the shard result format (the reduce writes its own from UTF-8, <see cref="ShardTopKeywords.WriteTo"/>).</summary>
     public static void WriteAll(Stream stream, IReadOnlyCollection<UserTopKeyword> rows)
     {
-        using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8, leaveOpen: false);
-        writer.Write(rows.Count);
+        using var writer = new PartialBlockWriter(16 + (rows.Count * 32));
+        WriteCount(writer, rows.Count);
         foreach (var r in rows)
         {
-            writer.Write(r.Month);
-            writer.Write(r.UserId);
-            writer.Write(r.Keyword);
-            writer.Write7BitEncodedInt64(r.Count);
+            WriteRow(writer, r.Month, Encoding.UTF8.GetBytes(r.UserId), Encoding.UTF8.GetBytes(r.Keyword), r.Count);
         }
+        writer.CopyTo(stream);
+    }
+
+    /// <summary>The format's header: the row count, as <see cref="BinaryWriter.Write(int)"/> writes it.</summary>
+    internal static void WriteCount(PartialBlockWriter writer, int rows) => writer.WriteInt32(rows);
+
+    /// <summary>One row as <see cref="BinaryWriter"/> writes month, user, keyword (length-prefixed UTF-8) and a 7-bit count, which <see cref="ReadEach"/> reads.</summary>
+    internal static void WriteRow(PartialBlockWriter writer, int month, ReadOnlySpan<byte> userId, ReadOnlySpan<byte> keyword, long count)
+    {
+        writer.Ensure(4 + 5 + userId.Length + 5 + keyword.Length + 10);
+        writer.WriteInt32(month);
+        writer.WriteBytes(userId);
+        writer.WriteBytes(keyword);
+        writer.Write7Bit((ulong)count);
     }
 
     public static void ReadAll(Stream stream, List<UserTopKeyword> rows)

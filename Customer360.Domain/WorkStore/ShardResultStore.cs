@@ -26,17 +26,16 @@ public sealed class ShardResultStore(IBlobStore work)
         work.ReadAllAsync<ContentProfileRow>(names, ContentProfileRowFormat.ReadInto, cancellationToken);
 
     /// <returns>The shard result's name and its keyword list's name.</returns>
-    public async Task<(string Result, string Keywords)> WriteSearchAsync(string runId, int shard, IReadOnlyCollection<UserTopKeyword> rows, CancellationToken cancellationToken)
+    public async Task<(string Result, string Keywords)> WriteSearchAsync(string runId, int shard, ShardTopKeywords top, CancellationToken cancellationToken)
     {
         var name = WorkNames.ShardResult(runId, WorkNames.SearchStream, shard);
         await work.WriteAsync(name, (s, _) =>
         {
-            UserTopKeyword.WriteAll(s, rows);
+            top.WriteTo(s);
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
         var keywords = WorkNames.ShardKeywords(runId, shard);
-        var distinct = rows.Select(r => r.Keyword).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        await WorkStoreJson.WriteAsync(work, keywords, distinct, cancellationToken).ConfigureAwait(false);
+        await WorkStoreJson.WriteAsync(work, keywords, top.Keywords, cancellationToken).ConfigureAwait(false);
         return (name, keywords);
     }
 

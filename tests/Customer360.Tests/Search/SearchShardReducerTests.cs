@@ -47,7 +47,7 @@ public class SearchShardReducerTests
         {
             reducer.Add(new MemoryStream(partial));
         }
-        return reducer.TopKeywords();
+        return reducer.TopKeywords().ToList();
     }
 
     [Fact]
@@ -72,14 +72,16 @@ public class SearchShardReducerTests
     public void Agrees_with_the_dictionaries_and_Pick_on_random_partials()
     {
         var rng = new Random(16);
-        string[] vocabulary = ["vtv3", "phim truyện", "phim truyen", "Ä", "a", "b", "ab", "running man", "naruto", "ừ", "𝄞 music", "k+"];
+        string[] vocabulary = ["vtv3", "phim truyện", "phim truyen", "Ä", "a", "b", "ab", "running man", "naruto", "ừ", "𝄞 music", "\uFB01lm", "\uE000", "k+"];
         var partials = new List<byte[]>();
         for (int day = 0; day < 40; day++)
         {
             var users = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
             for (int n = rng.Next(1, 60); n > 0; n--)
             {
-                var user = $"U{rng.Next(80)}" + (rng.Next(10) == 0 ? "é" : "");
+                // Some users and keywords only UTF-16 order sorts right: a supplementary character (𝄞, a surrogate pair)
+                // before U+E000–U+FFFF (ﬁ, private use), the other way round in UTF-8.
+                var user = $"U{rng.Next(80)}" + (rng.Next(10) switch { 0 => "é", 1 => "\uFB01", 2 => "😀", _ => "" });
                 var keywords = users.TryGetValue(user, out var k) ? k : users[user] = new(StringComparer.Ordinal);
                 var keyword = vocabulary[rng.Next(vocabulary.Length)] + (rng.Next(20) == 0 ? rng.Next(5).ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
                 keywords[keyword] = keywords.GetValueOrDefault(keyword) + rng.Next(1, 4);
@@ -94,7 +96,7 @@ public class SearchShardReducerTests
     [Fact]
     public void No_partials_give_no_rows_and_a_garbled_partial_is_invalid_data()
     {
-        Assert.Empty(new SearchShardReducer().TopKeywords());
+        Assert.Empty(new SearchShardReducer().TopKeywords().ToList());
         var partial = Partial(202206, new() { ["U1"] = new() { ["a"] = 1 } });
         Assert.Throws<InvalidDataException>(() => new SearchShardReducer().Add(new MemoryStream(partial[..^2])));
         partial[^2] = 7; // the keyword index, past the table of one
@@ -104,5 +106,8 @@ public class SearchShardReducerTests
         var badUser = Partial(202206, new() { ["U1"] = new() { ["a"] = 1 } });
         badUser[badUser.AsSpan().IndexOf("U1"u8)] = 0xFF; // no longer UTF-8: users are keyed by their bytes, so it is refused
         Assert.Throws<InvalidDataException>(() => new SearchShardReducer().Add(new MemoryStream(badUser)));
+        var badKeyword = Partial(202206, new() { ["U1"] = new() { ["vtv3"] = 1 } });
+        badKeyword[badKeyword.AsSpan().IndexOf("vtv3"u8)] = 0xC3; // a lead byte without its continuation
+        Assert.Throws<InvalidDataException>(() => new SearchShardReducer().Add(new MemoryStream(badKeyword)));
     }
 }
