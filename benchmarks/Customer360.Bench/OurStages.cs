@@ -75,13 +75,28 @@ public static class OurStages
         var results = new SearchShardResult[shards];
         await Parallel.ForAsync(0, shards, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (s, ct) =>
             results[s] = await reduce.RunAsync(new ReduceSearchShardInput("bench", s, prefixes), ct));
-        var rows = await new ShardResultStore(environment.Work).ReadSearchAsync(results.Select(r => r.ResultName), CancellationToken.None);
+        // The summary from the stored table in one pass over its rows, as DuckDB's summary query reads its table
+        // (no object per row: that is the load's business, not this stage's).
+        long rows = 0, searches = 0, keywordLength = 0;
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var distinctLookup = distinct.GetAlternateLookup<ReadOnlySpan<char>>();
+        var store = new ShardResultStore(environment.Work);
+        foreach (var result in results)
+        {
+            await store.ReadSearchEachAsync(result.ResultName, (month, user, keyword, count) =>
+            {
+                rows++;
+                searches += count;
+                keywordLength += keyword.Length;
+                distinctLookup.Add(keyword);
+            }, CancellationToken.None);
+        }
         return (new TableSummary(new Dictionary<string, long>
         {
-            ["rows"] = rows.Count,
-            ["search_count"] = rows.Sum(r => r.Count),
-            ["keyword_length"] = rows.Sum(r => (long)r.Keyword.Length),
-            ["distinct_keywords"] = rows.Select(r => r.Keyword).Distinct(StringComparer.Ordinal).Count(),
+            ["rows"] = rows,
+            ["search_count"] = searches,
+            ["keyword_length"] = keywordLength,
+            ["distinct_keywords"] = distinct.Count,
         }), maps.Sum(m => m.Stats.RowsRead));
     }
 
