@@ -14,6 +14,8 @@ public sealed class LoadContentActivity(PipelineEnvironment environment) : IActi
 {
     public async Task<StreamLoadResult> RunAsync(LoadContentInput input, CancellationToken cancellationToken)
     {
+        // The step that holds the most live data: the map and reduce steps' kept tables go first.
+        TablePool.Release();
         var rows = await new ShardResultStore(environment.Work).ReadContentAsync(input.ShardResults, cancellationToken).ConfigureAwait(false);
         rows.Sort(ContentProfileTable.Order);
         var table = await environment.WriteTableAsync(ContentProfileTable.From(rows), cancellationToken, new TableFigures(Content: ContentFigures.From(rows))).ConfigureAwait(false);

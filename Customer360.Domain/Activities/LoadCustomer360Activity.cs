@@ -14,6 +14,8 @@ public sealed class LoadCustomer360Activity(PipelineEnvironment environment) : I
 {
     public async Task<TableLoadResult> RunAsync(LoadCustomer360Input input, CancellationToken cancellationToken)
     {
+        // The step that holds the most live data: the map and reduce steps' kept tables go first.
+        TablePool.Release();
         var handoff = new Customer360Handoff(environment.Work);
         List<ContentProfileRow> content = input.ContentSide is { } contentSide
             ? await handoff.ReadContentSideAsync(contentSide, cancellationToken).ConfigureAwait(false)

@@ -1,4 +1,5 @@
 using Customer360.Domain.Classification;
+using Customer360.Domain.Content;
 using Customer360.Domain.Customers;
 using Customer360.Domain.Flow;
 using Customer360.Domain.Reporting;
@@ -20,6 +21,8 @@ public sealed class LoadSearchActivity(PipelineEnvironment environment) : IActiv
 
     public async Task<StreamLoadResult> RunAsync(LoadSearchInput input, CancellationToken cancellationToken)
     {
+        // The step that holds the most live data: the map and reduce steps' kept tables go first.
+        TablePool.Release();
         var months = new RunMonths(input.Months);
         // At full scale the top keywords, their genres and the trend are most of the step's memory, and the table
         // writers make garbage as large again: each phase holds only what is still to be written, so the rows

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -11,7 +10,7 @@ namespace Customer360.Domain.Content;
 /// </summary>
 /// <remarks>
 /// Unpooled, the storage is pinned (allocated on the pinned object heap), so the alignment found once holds for the
-/// array's life. Pooled, it is rented from <see cref="ArrayPool{T}.Shared"/> and returned by <see cref="Dispose"/>; it lives on
+/// array's life. Pooled, it is rented from <see cref="TablePool"/> and returned by <see cref="Dispose"/>; it lives on
 /// the large object heap, which the GC does not compact by default, so the alignment holds there too (were it moved,
 /// elements would only straddle lines, never be wrong).
 /// </remarks>
@@ -30,7 +29,7 @@ internal sealed class CacheAlignedArray<T> : IDisposable
         _pooled = pooled;
         if (pooled)
         {
-            _storage = ArrayPool<byte>.Shared.Rent(bytes);
+            _storage = TablePool.Rent<byte>(bytes);
             // A pooled array holds its last user's bytes.
             _storage.AsSpan(0, bytes).Clear();
         }
@@ -67,7 +66,7 @@ internal sealed class CacheAlignedArray<T> : IDisposable
         Length = 0;
         if (_pooled && storage.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(storage);
+            TablePool.Return(storage);
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Buffers;
+using Customer360.Domain.Content;
 using Customer360.Domain.Storage;
 using System.Text;
 
@@ -27,7 +27,7 @@ public static class ContentPartialFormat
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(data);
+            TablePool.Return(data);
         }
     }
 
@@ -54,7 +54,7 @@ public static class ContentPartialFormat
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(data);
+            TablePool.Return(data);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -15,10 +14,8 @@ namespace Customer360.Domain.Content;
 /// keys share an id exactly when their bytes are equal.
 /// </summary>
 /// <remarks>
-/// A pooled table rents its arrays from <see cref="ArrayPool{T}.Shared"/> and gives them back on <see cref="Dispose"/>, for the
-/// content map and reduce, whose day and shard tables are tens of MB: fresh ones cost a page fault per 4 KB, a third
-/// of a content map step's time. The search steps' tables stay unpooled: pooled, the search stage measured slower
-/// (0.70 → 0.82–0.95 of DuckDB over four runs; BENCHMARKS.md).
+/// A pooled table rents its arrays from <see cref="TablePool"/> and gives them back on <see cref="Dispose"/>: the map and
+/// reduce steps' tables.
 /// </remarks>
 internal sealed class Utf8KeyTable : IDisposable
 {
@@ -33,7 +30,7 @@ internal sealed class Utf8KeyTable : IDisposable
     private readonly bool _pooled;
 
     /// <param name="expectedKeys">Sized for this many keys from the start (it grows past them): each rehash reads the whole table.</param>
-    /// <param name="pooled">Arrays from <see cref="ArrayPool{T}.Shared"/>, given back on <see cref="Dispose"/>.</param>
+    /// <param name="pooled">Arrays from <see cref="TablePool"/>, given back on <see cref="Dispose"/>.</param>
     public Utf8KeyTable(int expectedKeys = 1024, bool pooled = false)
     {
         _pooled = pooled;
@@ -41,9 +38,9 @@ internal sealed class Utf8KeyTable : IDisposable
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)expectedKeys * 2);
         _slots = new CacheAlignedArray<Slot>(capacity, pooled);
         _shift = 64 - BitOperations.Log2((uint)capacity);
-        _ends = pooled ? ArrayPool<int>.Shared.Rent(expectedKeys) : new int[expectedKeys];
-        _hashes = pooled ? ArrayPool<ulong>.Shared.Rent(expectedKeys) : new ulong[expectedKeys];
-        _keys = pooled ? ArrayPool<byte>.Shared.Rent(expectedKeys * 4) : new byte[expectedKeys * 4];
+        _ends = pooled ? TablePool.Rent<int>(expectedKeys) : new int[expectedKeys];
+        _hashes = pooled ? TablePool.Rent<ulong>(expectedKeys) : new ulong[expectedKeys];
+        _keys = pooled ? TablePool.Rent<byte>(expectedKeys * 4) : new byte[expectedKeys * 4];
     }
 
     public int Count { get; private set; }
@@ -111,12 +108,12 @@ internal sealed class Utf8KeyTable : IDisposable
         int id = Count;
         if (id == _ends.Length || id == _hashes.Length)
         {
-            Grow(ArrayPool<int>.Shared, ref _ends, id, id * 2);
-            Grow(ArrayPool<ulong>.Shared, ref _hashes, id, id * 2);
+            Grow(ref _ends, id, id * 2);
+            Grow(ref _hashes, id, id * 2);
         }
         if (_keyBytes + key.Length > _keys.Length)
         {
-            Grow(ArrayPool<byte>.Shared, ref _keys, _keyBytes, Math.Max(_keys.Length * 2, _keyBytes + key.Length));
+            Grow(ref _keys, _keyBytes, Math.Max(_keys.Length * 2, _keyBytes + key.Length));
         }
         key.CopyTo(_keys.AsSpan(_keyBytes));
         _keyBytes += key.Length;
@@ -139,13 +136,13 @@ internal sealed class Utf8KeyTable : IDisposable
         return id;
     }
 
-    private void Grow<T>(ArrayPool<T> pool, ref T[] array, int used, int length)
+    private void Grow<T>(ref T[] array, int used, int length)
     {
-        var bigger = _pooled ? pool.Rent(length) : new T[length];
+        var bigger = _pooled ? TablePool.Rent<T>(length) : new T[length];
         array.AsSpan(0, used).CopyTo(bigger);
         if (_pooled)
         {
-            pool.Return(array);
+            TablePool.Return(array);
         }
         array = bigger;
     }
@@ -156,9 +153,9 @@ internal sealed class Utf8KeyTable : IDisposable
         _slots.Dispose();
         if (_pooled && _ends.Length > 0)
         {
-            ArrayPool<int>.Shared.Return(_ends);
-            ArrayPool<ulong>.Shared.Return(_hashes);
-            ArrayPool<byte>.Shared.Return(_keys);
+            TablePool.Return(_ends);
+            TablePool.Return(_hashes);
+            TablePool.Return(_keys);
             _ends = [];
             _hashes = [];
             _keys = [];

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Customer360.Domain.Content;
 using Parquet.Meta;
 using Encoding = Parquet.Meta.Encoding;
 
@@ -29,10 +30,11 @@ internal sealed class Utf8StringColumn : IDisposable
     private Utf8StringColumn(int rows, int expectedBytes)
     {
         Rows = rows;
-        _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(expectedBytes, 256));
-        _starts = ArrayPool<int>.Shared.Rent(Math.Max(rows, 1));
-        _lengths = ArrayPool<int>.Shared.Rent(Math.Max(rows, 1));
-        _entries = ArrayPool<int>.Shared.Rent(Math.Max(rows, 1));
+        // The map step's per-file buffers (MBs at full scale) come from the tables' pool, which a load step empties.
+        _bytes = TablePool.Rent<byte>(Math.Max(expectedBytes, 256));
+        _starts = TablePool.Rent<int>(Math.Max(rows, 1));
+        _lengths = TablePool.Rent<int>(Math.Max(rows, 1));
+        _entries = TablePool.Rent<int>(Math.Max(rows, 1));
     }
 
     public int Rows { get; }
@@ -374,9 +376,9 @@ internal sealed class Utf8StringColumn : IDisposable
     {
         if (more > _bytes.Length - _byteCount)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(checked(Math.Max(_bytes.Length * 2, _byteCount + more)));
+            var bigger = TablePool.Rent<byte>(checked(Math.Max(_bytes.Length * 2, _byteCount + more)));
             _bytes.AsSpan(0, _byteCount).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_bytes);
+            TablePool.Return(_bytes);
             _bytes = bigger;
         }
     }
@@ -406,10 +408,10 @@ internal sealed class Utf8StringColumn : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_bytes);
-        ArrayPool<int>.Shared.Return(_starts);
-        ArrayPool<int>.Shared.Return(_lengths);
-        ArrayPool<int>.Shared.Return(_entries);
+        TablePool.Return(_bytes);
+        TablePool.Return(_starts);
+        TablePool.Return(_lengths);
+        TablePool.Return(_entries);
         _bytes = [];
         _starts = _lengths = _entries = [];
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using Customer360.Domain.Content;
 using Customer360.Domain.ParquetPages;
 using Parquet;
 using Parquet.Schema;
@@ -102,7 +103,7 @@ public static class SearchLogReader
             {
                 throw new InvalidDataException($"column '{field.Name}': its chunk ({start}, {length} bytes) lies outside the file.");
             }
-            var chunk = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
+            var chunk = TablePool.Rent<byte>((int)Math.Max(length, 1));
             try
             {
                 stream.Position = start;
@@ -115,7 +116,7 @@ public static class SearchLogReader
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(chunk);
+                TablePool.Return(chunk);
             }
         }
         return await ReadThroughParquetNetAsync(group, field, rows, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
-using System.Buffers;
+using Customer360.Domain.Content;
+using Customer360.Domain.Storage;
 using System.Text;
 using System.Text.Unicode;
-using Customer360.Domain.Storage;
 
 namespace Customer360.Domain.Search;
 
@@ -96,7 +96,7 @@ public static class SearchPartialFormat
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(data);
+            TablePool.Return(data);
         }
     }
 

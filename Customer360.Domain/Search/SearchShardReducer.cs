@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Customer360.Domain.Content;
 
@@ -25,8 +24,8 @@ public sealed class SearchShardReducer : IDisposable
     // entries: fresh memory for each shard costs a page fault per 4 KB touched, a large share of a reduce on this kind of VM.
     private readonly Utf8KeyTable _userIds = new(pooled: true);
     private readonly Utf8KeyTable _keywordIds = new(pooled: true);
-    private ulong[] _keys = ArrayPool<ulong>.Shared.Rent(1 << 12);
-    private long[] _counts = ArrayPool<long>.Shared.Rent(1 << 12);
+    private ulong[] _keys = TablePool.Rent<ulong>(1 << 12);
+    private long[] _counts = TablePool.Rent<long>(1 << 12);
     private int _entries;
 
     /// <summary>Gives the tables back to the pools; the reducer refuses use afterwards.</summary>
@@ -34,8 +33,8 @@ public sealed class SearchShardReducer : IDisposable
     {
         _userIds.Dispose();
         _keywordIds.Dispose();
-        ArrayPool<ulong>.Shared.Return(_keys);
-        ArrayPool<long>.Shared.Return(_counts);
+        TablePool.Return(_keys);
+        TablePool.Return(_counts);
         _keys = [];
         _counts = [];
     }
@@ -139,9 +138,9 @@ public sealed class SearchShardReducer : IDisposable
 
     private static T[] Grow<T>(T[] array)
     {
-        var bigger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        var bigger = TablePool.Rent<T>(array.Length * 2);
         array.CopyTo(bigger, 0);
-        ArrayPool<T>.Shared.Return(array);
+        TablePool.Return(array);
         return bigger;
     }
 

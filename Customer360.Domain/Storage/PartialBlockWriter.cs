@@ -1,4 +1,4 @@
-using System.Buffers;
+using Customer360.Domain.Content;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -14,7 +14,7 @@ internal sealed class PartialBlockWriter : IDisposable
     private byte[] _buffer;
     private int _length;
 
-    public PartialBlockWriter(int expectedBytes) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(256, expectedBytes));
+    public PartialBlockWriter(int expectedBytes) => _buffer = TablePool.Rent<byte>(Math.Max(256, expectedBytes));
 
     /// <summary>Makes room for <paramref name="bytes"/> more bytes; the unchecked writes below rely on it.</summary>
     public int Length => _length;
@@ -26,9 +26,9 @@ internal sealed class PartialBlockWriter : IDisposable
     {
         if (_length + bytes > _buffer.Length)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
+            var bigger = TablePool.Rent<byte>(Math.Max(_buffer.Length * 2, _length + bytes));
             _buffer.AsSpan(0, _length).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            TablePool.Return(_buffer);
             _buffer = bigger;
         }
     }
@@ -93,7 +93,7 @@ internal sealed class PartialBlockWriter : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        TablePool.Return(_buffer);
         _buffer = [];
     }
 }

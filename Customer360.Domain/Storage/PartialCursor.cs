@@ -1,4 +1,4 @@
-using System.Buffers;
+using Customer360.Domain.Content;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -14,18 +14,18 @@ public ref struct PartialCursor(ReadOnlySpan<byte> data)
     private readonly ReadOnlySpan<byte> _data = data;
     private int _position;
 
-    /// <summary>The whole of <paramref name="stream"/> in a rented buffer (return it to <see cref="ArrayPool{T}.Shared"/>).</summary>
+    /// <summary>The whole of <paramref name="stream"/> in a rented buffer (return it to <see cref="TablePool"/>: a reduce reads many of MBs each).</summary>
     public static byte[] ReadAll(Stream stream, out int length)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(stream.CanSeek ? (int)Math.Max(16, stream.Length - stream.Position) : 1 << 16);
+        var buffer = TablePool.Rent<byte>(stream.CanSeek ? (int)Math.Max(16, stream.Length - stream.Position) : 1 << 16);
         length = 0;
         while (true)
         {
             if (length == buffer.Length)
             {
-                var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                var bigger = TablePool.Rent<byte>(buffer.Length * 2);
                 buffer.AsSpan(0, length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(buffer);
+                TablePool.Return(buffer);
                 buffer = bigger;
             }
             int n = stream.Read(buffer, length, buffer.Length - length);
