@@ -60,7 +60,7 @@ public sealed class ContentDayAggregator : IContentRecordSink, IDisposable
         }
     }
 
-    /// <summary>Gives the day's tables back to the shared pools (the next day's map reuses their memory); <see cref="Count"/> stays readable.</summary>
+    /// <summary>Gives the day's tables back to <see cref="TablePool"/> (the next day's map reuses their memory); <see cref="Count"/> stays readable.</summary>
     public void Dispose()
     {
         if (_count < 0)

@@ -19,7 +19,7 @@ public sealed class ContentShardReducer : IDisposable
     /// <summary>Distinct (month, contract) pairs so far.</summary>
     public int Count => _months.Values.Sum(m => m.Contracts.Count);
 
-    /// <summary>Gives the month tables back to the shared pools once the rows are taken.</summary>
+    /// <summary>Gives the month tables back to <see cref="TablePool"/> once the rows are taken.</summary>
     public void Dispose()
     {
         foreach (var totals in _months.Values)

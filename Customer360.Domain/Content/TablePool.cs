@@ -46,7 +46,8 @@ internal static class TablePool
             }
             _keptBytes = 0;
         }
-        // Aggressive: the freed memory goes back to the OS now, so the load grows from a small footprint.
+        // Aggressive: the freed memory goes back to the OS now, so the load grows from a small footprint (the
+        // load-search peaks of a forced, not aggressive, collection were a little higher: BENCHMARKS.md).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 

@@ -15,7 +15,7 @@ public sealed class KeywordNormalizerCache(int capacity = KeywordNormalizerCache
 {
     public const int DefaultCapacity = 100_000;
 
-    // Pooled: a fresh table per file costs a page fault per 4 KB touched, which on this kind of VM is most of its time.
+    // Pooled (TablePool): one cache per file.
     private readonly Utf8KeyTable _raw = new(1024, pooled: true);
     private readonly Utf8KeyTable _normalized = new(1024, pooled: true);
     private int[] _normalizedOf = new int[1024];

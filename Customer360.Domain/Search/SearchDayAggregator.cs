@@ -20,7 +20,7 @@ public sealed class SearchDayAggregator : ISearchRowSink, IDisposable
     /// <summary>The most rows <see cref="Expect"/> sizes a day for up front (a full-scale day has ≈310k).</summary>
     private const int MaxExpectedRows = 4_000_000;
 
-    // Pooled: fresh tables for each day cost a page fault per 4 KB touched, most of a map step's time on this kind of VM.
+    // Pooled (TablePool): one day per map step.
     private Utf8KeyTable _users = new(4096, pooled: true);
     private readonly Utf8KeyTable _keywords = new(1024, pooled: true);
     private List<ulong>? _pairs = [];

@@ -20,8 +20,7 @@ public sealed class SearchShardReducer : IDisposable
 
     private readonly Dictionary<int, int> _monthIds = [];
     private readonly List<int> _months = [];
-    // Straight from the partials' UTF-8 (one cache line per lookup, no decoding per user and day). Pooled, as the
-    // entries: fresh memory for each shard costs a page fault per 4 KB touched, a large share of a reduce on this kind of VM.
+    // Straight from the partials' UTF-8 (one cache line per lookup, no decoding per user and day); pooled (TablePool), as the entries.
     private readonly Utf8KeyTable _userIds = new(pooled: true);
     private readonly Utf8KeyTable _keywordIds = new(pooled: true);
     private ulong[] _keys = TablePool.Rent<ulong>(1 << 12);
