@@ -18,6 +18,19 @@ public static class Bench
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
+        try
+        {
+            return await RunStagesAsync(options);
+        }
+        finally
+        {
+            // The last repetition's partials and outputs: GBs at bench scale, left behind by every run otherwise.
+            DeleteWork();
+        }
+    }
+
+    private static async Task<int> RunStagesAsync(BenchOptions options)
+    {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}; .NET {Environment.Version}"));
         Console.WriteLine(string.Create(inv, $"Data: {options.Folder}; repetitions: {options.Reps} (after 1 warm-up each), parallelism {options.Parallelism}, shards {options.Shards}"));
@@ -171,15 +184,22 @@ public static class Bench
     /// <summary>The 1, 5 and 15 minute load averages, as uptime shows them (the machine may be shared).</summary>
     private static string LoadAverage() => string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
+    // Per process: two benches at once must not delete each other's partials.
+    private static string WorkFolder => Path.Combine(Path.GetTempPath(), $"c360-bench-work-{Environment.ProcessId}");
+
+    /// <summary>A fresh work folder for one measurement.</summary>
     private static string Work()
     {
-        // Per process: two benches at once must not delete each other's partials.
-        var work = Path.Combine(Path.GetTempPath(), $"c360-bench-work-{Environment.ProcessId}");
-        if (Directory.Exists(work))
+        DeleteWork();
+        return WorkFolder;
+    }
+
+    private static void DeleteWork()
+    {
+        if (Directory.Exists(WorkFolder))
         {
-            Directory.Delete(work, recursive: true);
+            Directory.Delete(WorkFolder, recursive: true);
         }
-        return work;
     }
 
     private static double Median(IEnumerable<double> values)
