@@ -1,4 +1,3 @@
-using Customer360.Domain.Content;
 using Customer360.Domain.Storage;
 using System.Text;
 
